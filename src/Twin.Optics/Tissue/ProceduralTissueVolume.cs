@@ -1,0 +1,365 @@
+using Twin.Optics.Stains;
+
+namespace Twin.Optics.Tissue;
+
+/// <summary>
+/// A seeded procedural tissue section: an irregular outline with islands and holes, eosin stroma
+/// with fibre texture, fat cells, an optional fold, and ellipsoidal nuclei with chromatin texture
+/// that are cut by the section's faces. Stain densities become colour through the Ruifrok stain
+/// vectors. Any region is generated on demand from the seed alone.
+/// </summary>
+public sealed class ProceduralTissueVolume : ITissueVolume
+{
+    private const float SliceUmMax = 1.0f;
+    private readonly TissueKind _kind;
+    private readonly uint _seed;
+    private readonly float _thickness;
+    private readonly Fold? _fold;
+
+    /// <summary>Creates a section of the given kind covering widthUm × heightUm µm.</summary>
+    public ProceduralTissueVolume(
+        TissueKind kind, double widthUm, double heightUm, double thicknessUm, ulong seed)
+    {
+        _kind = kind;
+        WidthUm = widthUm;
+        HeightUm = heightUm;
+        ThicknessUm = thicknessUm;
+        _thickness = (float)thicknessUm;
+        _seed = (uint)(seed ^ (seed >> 32));
+        // depth slices no thicker than 1 µm: finer than the ~1.3 µm depth of field at 40x/0.75
+        Slices = Math.Max(1, (int)Math.Ceiling(thicknessUm / SliceUmMax));
+        if (LatticeNoise.Unit(7, 7, _seed, 91) < kind.FoldProbability)
+        {
+            float angle = LatticeNoise.Unit(1, 2, _seed, 92) * MathF.PI;
+            float offset = (LatticeNoise.Unit(3, 4, _seed, 93) - 0.5f) * 0.6f;
+            _fold = new Fold(MathF.Cos(angle), MathF.Sin(angle),
+                (float)((0.5 + offset) * (widthUm * MathF.Cos(angle))
+                    + (0.5 * heightUm * MathF.Sin(angle))),
+                25f + (40f * LatticeNoise.Unit(5, 6, _seed, 94)));
+        }
+    }
+
+    /// <inheritdoc/>
+    public double ThicknessUm { get; }
+
+    /// <inheritdoc/>
+    public int Slices { get; }
+
+    /// <inheritdoc/>
+    public double WidthUm { get; }
+
+    /// <inheritdoc/>
+    public double HeightUm { get; }
+
+    /// <summary>The tissue kind.</summary>
+    public TissueKind Kind => _kind;
+
+    /// <inheritdoc/>
+    public void SampleRegion(double x0Um, double y0Um, double pitchUm, int w, int h, Span<float> od)
+    {
+        int plane = w * h;
+        if (od.Length < Slices * 3 * plane)
+        {
+            throw new ArgumentException($"od holds {od.Length} values, needs {Slices * 3 * plane}",
+                nameof(od));
+        }
+
+        od[..(Slices * 3 * plane)].Clear();
+        Span<float> haem = stackalloc float[Slices];
+        Span<float> eos = stackalloc float[Slices];
+        float sliceUm = _thickness / Slices;
+        var hs = Stain.Haematoxylin;
+        var es = Stain.Eosin;
+        for (int row = 0; row < h; row++)
+        {
+            float y = (float)(y0Um + (row * pitchUm));
+            for (int col = 0; col < w; col++)
+            {
+                float x = (float)(x0Um + (col * pitchUm));
+                haem.Clear();
+                eos.Clear();
+                float fold = Column(x, y, sliceUm, haem, eos);
+                if (fold == 0f)
+                {
+                    continue;
+                }
+
+                int p = (row * w) + col;
+                for (int s = 0; s < Slices; s++)
+                {
+                    float hh = haem[s] * fold;
+                    float ee = eos[s] * fold;
+                    int b = s * 3 * plane;
+                    od[b + p] = (hh * hs.Red) + (ee * es.Red);
+                    od[b + plane + p] = (hh * hs.Green) + (ee * es.Green);
+                    od[b + (2 * plane) + p] = (hh * hs.Blue) + (ee * es.Blue);
+                }
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public (float Red, float Green, float Blue) SampleCoarse(double xUm, double yUm, double footprintUm)
+    {
+        // a 4 × 4 average of the outline and the kind's mean densities: enough for a macro image
+        float haem = 0f;
+        float eos = 0f;
+        const int n = 4;
+        for (int j = 0; j < n; j++)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                float x = (float)(xUm + (((i + 0.5) / n) - 0.5) * footprintUm);
+                float y = (float)(yUm + (((j + 0.5) / n) - 0.5) * footprintUm);
+                float m = Presence(x, y);
+                if (m == 0f)
+                {
+                    continue;
+                }
+
+                float fat = (float)_kind.FatFraction;
+                float nuclearArea = (float)(_kind.NucleusProbability * Math.PI
+                    * _kind.NucleusRadiusUm * _kind.NucleusRadiusUm
+                    / (_kind.NucleusSpacingUm * _kind.NucleusSpacingUm));
+                haem += m * (1f - fat) * nuclearArea * (float)_kind.NucleusDensity
+                    * 1.3f * (float)_kind.NucleusRadiusUm;
+                eos += m * (1f - fat) * (float)(_kind.StromaDensity + _kind.CytoplasmDensity)
+                    * _thickness;
+            }
+        }
+
+        haem /= n * n;
+        eos /= n * n;
+        var hs = Stain.Haematoxylin;
+        var es = Stain.Eosin;
+        return ((haem * hs.Red) + (eos * es.Red), (haem * hs.Green) + (eos * es.Green),
+            (haem * hs.Blue) + (eos * es.Blue));
+    }
+
+    /// <summary>
+    /// Fills the stain densities of one (x, y) column, per depth slice, in OD; returns the fold
+    /// multiplier (2 inside a fold, 1 in tissue, 0 outside tissue).
+    /// </summary>
+    private float Column(float x, float y, float sliceUm, Span<float> haem, Span<float> eos)
+    {
+        float presence = Presence(x, y);
+        if (presence == 0f)
+        {
+            return 0f;
+        }
+
+        // stroma: eosin fibres whose direction wanders over ~150 µm
+        float stroma = (float)_kind.StromaDensity;
+        bool fatInterior = false;
+        if (_kind.FatFraction > 0)
+        {
+            float membrane = FatMembrane(x, y, out fatInterior);
+            if (fatInterior)
+            {
+                stroma = 0f;
+            }
+            else if (membrane > 0f)
+            {
+                stroma = (float)_kind.StromaDensity * (1f + membrane);
+            }
+        }
+
+        if (stroma > 0f && _kind.FibreContrast > 0)
+        {
+            float theta = LatticeNoise.Value(x / 150f, y / 150f, _seed + 5u) * 2f * MathF.PI;
+            float warp = 5f * LatticeNoise.Value(x / 35f, y / 35f, _seed + 6u);
+            float along = (x * MathF.Cos(theta)) + (y * MathF.Sin(theta));
+            float fibre = 0.5f + (0.5f * MathF.Sin((along / 2.2f) + warp));
+            stroma *= 1f - ((float)_kind.FibreContrast * (1f - fibre));
+        }
+
+        if (_kind.Scattered)
+        {
+            stroma = 0f;
+        }
+
+        float stromaSlice = stroma * sliceUm;
+        for (int s = 0; s < eos.Length; s++)
+        {
+            eos[s] = stromaSlice;
+        }
+
+        if (!fatInterior)
+        {
+            AddNuclei(x, y, sliceUm, haem, eos);
+        }
+
+        if (_fold is { } f)
+        {
+            float d = MathF.Abs((x * f.Nx) + (y * f.Ny) - f.Offset);
+            if (d < f.HalfWidth)
+            {
+                return 2f;
+            }
+        }
+
+        return 1f;
+    }
+
+    /// <summary>1 inside the tissue outline, 0 on glass, outside holes.</summary>
+    private float Presence(float x, float y)
+    {
+        if (x < 0 || y < 0 || x > WidthUm || y > HeightUm)
+        {
+            return 0f;
+        }
+
+        if (_kind.Scattered)
+        {
+            return 1f;
+        }
+
+        // an ellipse filling the area, with an edge perturbed by noise of ~300 µm scale so the
+        // outline is irregular and small islands break off near it
+        float u = (float)((x / WidthUm) - 0.5) * 2f;
+        float v = (float)((y / HeightUm) - 0.5) * 2f;
+        float r = MathF.Sqrt((u * u) + (v * v));
+        float edge = LatticeNoise.Fractal(x / 300f, y / 300f, _seed + 1u);
+        if (r + (0.55f * (edge - 0.5f)) > 0.98f)
+        {
+            return 0f;
+        }
+
+        if (_kind.HoleFraction > 0)
+        {
+            float hole = LatticeNoise.Value(x / 60f, y / 60f, _seed + 2u);
+            if (hole > 1f - (float)(_kind.HoleFraction * 1.6))
+            {
+                return 0f;
+            }
+        }
+
+        return 1f;
+    }
+
+    /// <summary>
+    /// Voronoi adipocytes: returns membrane strength (&gt;0 on a cell wall) and whether the point is
+    /// inside an empty fat cell.
+    /// </summary>
+    private float FatMembrane(float x, float y, out bool interior)
+    {
+        float cell = (float)_kind.FatCellUm;
+        int cx = (int)MathF.Floor(x / cell);
+        int cy = (int)MathF.Floor(y / cell);
+        float d1 = float.MaxValue;
+        float d2 = float.MaxValue;
+        int bestX = 0;
+        int bestY = 0;
+        for (int j = -1; j <= 1; j++)
+        {
+            for (int i = -1; i <= 1; i++)
+            {
+                int gx = cx + i;
+                int gy = cy + j;
+                float px = (gx + LatticeNoise.Unit(gx, gy, _seed, 11)) * cell;
+                float py = (gy + LatticeNoise.Unit(gx, gy, _seed, 12)) * cell;
+                float dd = ((px - x) * (px - x)) + ((py - y) * (py - y));
+                if (dd < d1)
+                {
+                    d2 = d1;
+                    d1 = dd;
+                    bestX = gx;
+                    bestY = gy;
+                }
+                else if (dd < d2)
+                {
+                    d2 = dd;
+                }
+            }
+        }
+
+        bool fatCell = LatticeNoise.Unit(bestX, bestY, _seed, 13) < _kind.FatFraction;
+        // distance to the bisector between the two nearest sites ≈ (d2 − d1) / (2·spacing)
+        float wall = (MathF.Sqrt(d2) - MathF.Sqrt(d1)) * 0.5f;
+        interior = fatCell && wall > 1.2f;
+        return fatCell && wall <= 1.2f ? 1.5f : 0f;
+    }
+
+    private void AddNuclei(float x, float y, float sliceUm, Span<float> haem, Span<float> eos)
+    {
+        float spacing = (float)_kind.NucleusSpacingUm;
+        float radius = (float)_kind.NucleusRadiusUm;
+        float p = (float)_kind.NucleusProbability;
+        if (_kind.EpidermisUm > 0 && y < _kind.EpidermisUm + (20f * LatticeNoise.Value(
+                x / 80f, 0.5f, _seed + 8u)))
+        {
+            spacing *= 0.45f;
+            p = 0.9f;
+        }
+
+        int cx = (int)MathF.Floor(x / spacing);
+        int cy = (int)MathF.Floor(y / spacing);
+        int reach = radius * _kind.CytoplasmScale * 1.6 > spacing ? 2 : 1;
+        for (int j = -reach; j <= reach; j++)
+        {
+            for (int i = -reach; i <= reach; i++)
+            {
+                int gx = cx + i;
+                int gy = cy + j;
+                if (LatticeNoise.Unit(gx, gy, _seed, 20) >= p)
+                {
+                    continue;
+                }
+
+                float nx = (gx + LatticeNoise.Unit(gx, gy, _seed, 21)) * spacing;
+                float ny = (gy + LatticeNoise.Unit(gx, gy, _seed, 22)) * spacing;
+                float size = radius * (0.75f + (0.5f * LatticeNoise.Unit(gx, gy, _seed, 23)));
+                float elong = 1f + ((float)(_kind.NucleusElongation - 1)
+                    * LatticeNoise.Unit(gx, gy, _seed, 24));
+                float angle = LatticeNoise.Unit(gx, gy, _seed, 25) * MathF.PI;
+                float a = size * MathF.Sqrt(elong);
+                float b = size / MathF.Sqrt(elong);
+                float dx = x - nx;
+                float dy = y - ny;
+                float ca = MathF.Cos(angle);
+                float sa = MathF.Sin(angle);
+                float u = ((dx * ca) + (dy * sa)) / a;
+                float v = ((dy * ca) - (dx * sa)) / b;
+                float q = (u * u) + (v * v);
+                // centre depth anywhere from just below to just above the section: the knife cuts
+                // some nuclei, so they appear as caps in one face
+                float zc = ((LatticeNoise.Unit(gx, gy, _seed, 26) * 1.4f) - 0.2f) * _thickness;
+                float cyto = (float)_kind.CytoplasmScale;
+                if (q < cyto * cyto && _kind.CytoplasmDensity > 0)
+                {
+                    AddEllipsoidSlices(eos, zc, size * cyto, q / (cyto * cyto),
+                        (float)_kind.CytoplasmDensity * sliceUm, sliceUm);
+                }
+
+                if (q < 1f)
+                {
+                    float chromatin = 0.55f + (0.45f * LatticeNoise.Value(x / 0.9f, y / 0.9f,
+                        _seed + (uint)gx * 31u + (uint)gy));
+                    AddEllipsoidSlices(haem, zc, size, q,
+                        (float)_kind.NucleusDensity * chromatin * sliceUm, sliceUm);
+                }
+            }
+        }
+    }
+
+    private void AddEllipsoidSlices(
+        Span<float> target, float zc, float c, float q, float perSlice, float sliceUm)
+    {
+        // half-height of the ellipsoid at this (x, y): c·sqrt(1 − q)
+        float half = c * MathF.Sqrt(1f - q);
+        float lo = zc - half;
+        float hi = zc + half;
+        for (int s = 0; s < target.Length; s++)
+        {
+            float z0 = s * sliceUm;
+            float z1 = z0 + sliceUm;
+            float overlap = MathF.Min(z1, hi) - MathF.Max(z0, lo);
+            if (overlap > 0f)
+            {
+                target[s] += perSlice * (overlap / sliceUm);
+            }
+        }
+    }
+
+    private readonly record struct Fold(float Nx, float Ny, float Offset, float HalfWidth);
+}
