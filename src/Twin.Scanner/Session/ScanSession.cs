@@ -1,0 +1,93 @@
+using Twin.Mechanics.Timing;
+using Twin.Optics.Psf;
+using Twin.Optics.Rendering;
+using Twin.Scanner.Algorithms;
+using Twin.Scanner.Settings;
+using Twin.Scanner.Slides;
+
+namespace Twin.Scanner.Session;
+
+/// <summary>
+/// Scans one slide the way the scanner does: macro image, tissue finding, a focus point, stripes
+/// with real-time focusing from the tilted focusing sensor, the ANS check after each stripe and,
+/// when it trips, a rescan in narrow stripes. Tiles go to a sink; the result is scored against
+/// the slide's true surface, which the algorithms never see.
+/// </summary>
+public sealed class ScanSession
+{
+    /// <summary>Tile edge, pixels (GT 450 files use 256).</summary>
+    public const int TileSize = 256;
+
+    private readonly ScanSessionOptions _options;
+
+    /// <summary>Creates a session with the given models and algorithms.</summary>
+    public ScanSession(ScanSessionOptions options) => _options = options;
+
+    /// <summary>
+    /// Scans a slide. <paramref name="sinkFactory"/> is called once per pass with the image size
+    /// (width, height, stripe pixels) and returns where tiles go; a pass replaced by an ANS rescan
+    /// has its sink disposed without commit.
+    /// </summary>
+    public SlideScanResult Scan(
+        SlideSpec slide, ScanSettings settings, Func<int, int, int, ITileSink> sinkFactory,
+        IProgress<double>? progress = null, CancellationToken cancel = default)
+    {
+        var objective = settings.Magnification == Magnification.Forty
+            ? ObjectiveModel.Forty : ObjectiveModel.Twenty;
+        var macro = MacroImager.Capture(slide, _options.Sensor.GlassLevel);
+        var region = _options.TissueFinder.Find(macro, MacroImager.PixelUm,
+            MacroImager.LabelLengthUm);
+        if (region is null)
+        {
+            return new SlideScanResult { Id = slide.Id, Status = "skipped: no tissue found" };
+        }
+
+        var pass = new StripePass(slide, objective, region, _options, cancel);
+        int wide = _options.Mechanics.SensorPixels;
+        var first = pass.Run(wide, settings.AnsEnabled ? settings.AnsThresholdDeg : null,
+            sinkFactory, progress);
+        PassResult final = first;
+        bool rescanned = false;
+        if (first.Outcome.Tripped)
+        {
+            rescanned = true;
+            final = pass.Run(settings.NarrowStripePixels, null, sinkFactory, progress);
+        }
+
+        double stripeLengthUm = pass.WidthPx * objective.PixelSizeUm;
+        var plan = new SlideScanPlan
+        {
+            Stripes = first.Outcome.Stripes,
+            StripeLengthUm = stripeLengthUm,
+            PixelSizeUm = objective.PixelSizeUm,
+            RescanStripes = rescanned ? final.Outcome.Stripes : 0,
+            RescanStripeLengthUm = rescanned ? stripeLengthUm : 0,
+            AbortedPassFraction = rescanned
+                ? first.Outcome.StripesDone / (double)first.Outcome.Stripes : 1,
+            FileBytes = final.Bytes,
+        };
+        var time = new ScanTimeModel(_options.Mechanics).Estimate(plan);
+        var o = final.Outcome;
+        return new SlideScanResult
+        {
+            Id = slide.Id,
+            Status = "scanned",
+            WidthPx = pass.WidthPx,
+            HeightPx = o.Stripes * o.StripePixels,
+            Stripes = o.Stripes,
+            StripePixels = o.StripePixels,
+            AnsRescanned = rescanned,
+            IndexTiltEstimateDeg = first.Outcome.TiltEstimateDeg,
+            IndexTiltTrueDeg = pass.TrueIndexTiltDeg(),
+            FocusErrorRmsUm = o.FocusErrorRmsUm,
+            FocusErrorMaxUm = o.FocusErrorMaxUm,
+            InFocusFraction = o.InFocusFraction,
+            EdgeDefocusMaxUm = o.EdgeDefocusMaxUm,
+            HeldReadings = o.HeldReadings,
+            Readings = o.Readings,
+            DepthOfFieldUm = objective.DepthOfFieldUm(),
+            FileBytes = final.Bytes,
+            Time = time,
+        };
+    }
+}

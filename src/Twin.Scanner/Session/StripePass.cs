@@ -1,0 +1,341 @@
+using Twin.Optics.Metrics;
+using Twin.Optics.Psf;
+using Twin.Optics.Rendering;
+using Twin.Scanner.Algorithms;
+using Twin.Scanner.Slides;
+
+namespace Twin.Scanner.Session;
+
+/// <summary>
+/// One pass over a slide's tissue region in stripes of a given width: focusing, the ANS check,
+/// tile rendering and scoring against the true surface.
+/// </summary>
+internal sealed class StripePass
+{
+    private readonly SlideSpec _slide;
+    private readonly ObjectiveModel _objective;
+    private readonly TissueRegion _region;
+    private readonly ScanSessionOptions _options;
+    private readonly CancellationToken _cancel;
+    private readonly ImageFormer _former;
+    private readonly double _px;
+    private readonly double _tileUm;
+    private readonly int _columns;
+    private readonly double _noiseFloor;
+
+    public StripePass(
+        SlideSpec slide, ObjectiveModel objective, TissueRegion region,
+        ScanSessionOptions options, CancellationToken cancel)
+    {
+        _slide = slide;
+        _objective = objective;
+        _region = region;
+        _options = options;
+        _cancel = cancel;
+        _former = new ImageFormer(slide.Tissue, objective, options.Sensor);
+        _px = objective.PixelSizeUm;
+        _tileUm = ScanSession.TileSize * _px;
+        _columns = Math.Max(1, (int)Math.Ceiling((region.X1Um - region.X0Um) / _tileUm));
+        WidthPx = _columns * ScanSession.TileSize;
+        // Brenner value of pure sensor noise (differences of two independent samples), in
+        // glass-level units: 2·σ², σ² from shot noise at mid-grey, read noise and quantisation
+        double e = options.Sensor.GlassElectrons * 0.6;
+        double r = options.Sensor.ReadNoiseElectrons;
+        double q = 1.0 / options.Sensor.GlassLevel;
+        _noiseFloor = 2 * (((e + (r * r)) / (options.Sensor.GlassElectrons
+            * options.Sensor.GlassElectrons)) + (q * q / 12));
+    }
+
+    /// <summary>Image width, pixels (whole tiles).</summary>
+    public int WidthPx { get; }
+
+    /// <summary>True least-squares index-axis tilt over the scanned region, degrees.</summary>
+    public double TrueIndexTiltDeg() => _slide.Pose.IndexSlopeDeg(
+        0.5 * (_region.X0Um + _region.X1Um), _region.Y0Um, _region.Y1Um);
+
+    public PassResult Run(
+        int stripePx, double? ansThresholdDeg, Func<int, int, int, ITileSink> sinkFactory,
+        IProgress<double>? progress)
+    {
+        double stripeUm = stripePx * _px;
+        int stripes = Math.Max(1, (int)Math.Ceiling((_region.Y1Um - _region.Y0Um) / stripeUm));
+        using ITileSink sink = _options.RenderImage
+            ? sinkFactory(WidthPx, stripes * stripePx, stripePx) : new NullTileSink();
+        var controller = _options.FocusController();
+        var heights = new List<double[]>();
+        var score = new FocusScore(_objective.DepthOfFieldUm());
+        double stageUmPerS = _options.Mechanics.LineRateHz * _px;
+        double alpha = 1 - Math.Exp(-(_tileUm / stageUmPerS) / _options.FocusAxis.TimeConstantS);
+        var axisNoise = new NoiseSource(_slide.Seed ^ ((ulong)stripePx << 40) ^ 0xA5A5UL);
+        double previousStart = double.NaN;
+        double? estimate = null;
+        int held = 0;
+        int readings = 0;
+        for (int k = 0; k < stripes; k++)
+        {
+            double yTop = _region.Y0Um + (k * stripeUm);
+            double yc = yTop + (0.5 * stripeUm);
+            double start = double.IsNaN(previousStart) ? PointFocus(yTop, stripeUm)
+                : previousStart;
+            controller.BeginStripe(start);
+            double z = start;
+            var commanded = new double[_columns];
+            var measured = new double[_columns];
+            for (int i = 0; i < _columns; i++)
+            {
+                _cancel.ThrowIfCancellationRequested();
+                double x = _region.X0Um + ((i + 0.5) * _tileUm);
+                var est = Read(controller, x, yc, stripePx, ref z, hunt: i == 0);
+                readings++;
+                if (Environment.GetEnvironmentVariable("TWIN_DEBUG_FOCUS") == "1") Console.Error.WriteLine($"k={k} i={i} z={z:F2} st={est.Status} tgt={est.TargetUm:F2} truth={TrueMidUm(x, yc):F2}");
+                if (est.Status != FocusStatus.Measured)
+                {
+                    held++;
+                }
+
+                // the axis moves towards the target while the stage covers one tile length
+                z += ((est.TargetUm - z) * alpha)
+                    + (_options.FocusAxis.NoiseUm * axisNoise.NextGaussian());
+                commanded[i] = z;
+                measured[i] = est.Status == FocusStatus.Measured ? est.TargetUm : double.NaN;
+            }
+
+            heights.Add(measured);
+            int firstMeasured = Array.FindIndex(measured, m => !double.IsNaN(m));
+            previousStart = firstMeasured >= 0 ? measured[firstMeasured] : start;
+            var verdict = _options.AnsCheck.Judge(heights, stripeUm,
+                ansThresholdDeg ?? double.PositiveInfinity);
+            estimate = verdict.TiltEstimateDeg ?? estimate;
+            if (ansThresholdDeg is not null && verdict.Exceeded)
+            {
+                // the pass is abandoned here; its sink is disposed without commit
+                return new PassResult(new PassOutcome(stripes, stripePx, true, k + 1, estimate,
+                    score.Rms, score.Max, score.InFocus, score.EdgeMax, held, readings), 0);
+            }
+
+            score.AddStripe(this, commanded, yTop, stripeUm);
+            if (_options.RenderImage)
+            {
+                RenderStripe(sink, commanded, k, stripePx);
+            }
+
+            progress?.Report((k + 1) / (double)stripes);
+        }
+
+        long bytes = sink.Commit();
+        return new PassResult(new PassOutcome(stripes, stripePx, false, stripes, estimate,
+            score.Rms, score.Max, score.InFocus, score.EdgeMax, held, readings), bytes);
+    }
+
+    /// <summary>Height of the section's mid-plane at slide position (x, y), µm (the truth).</summary>
+    internal double TrueMidUm(double x, double y) =>
+        _slide.Pose.SurfaceUm(x, y) + (0.5 * _slide.Tissue.ThicknessUm);
+
+    /// <summary>True when tissue lies at slide position (x, y) (the truth, for scoring).</summary>
+    internal bool HasTissue(double x, double y, double footprintUm)
+    {
+        var (r, g, b) = _slide.Tissue.SampleCoarse(x - _slide.TissueOriginXUm,
+            y - _slide.TissueOriginYUm, footprintUm);
+        return r + g + b > 0.05f;
+    }
+
+    internal double TileUm => _tileUm;
+
+    internal double X0Um => _region.X0Um;
+
+    private FocusEstimate Read(
+        IFocusController controller, double x, double yc, int stripePx, ref double z, bool hunt)
+    {
+        var sensor = _options.FocusingSensor;
+        int segRows = Math.Max(4, (int)(sensor.SpanFraction * stripePx / sensor.Segments));
+        int lines = sensor.Lines;
+        double spanUm = segRows * sensor.Segments * _px;
+        double tx = x - _slide.TissueOriginXUm - (0.5 * lines * _px);
+        double ty = yc - _slide.TissueOriginYUm - (0.5 * spanUm);
+        var offsets = new double[sensor.Segments];
+        for (int s = 0; s < sensor.Segments; s++)
+        {
+            offsets[s] = sensor.OffsetUm(s);
+        }
+
+        FocusEstimate est = default;
+        for (int attempt = 0; attempt <= (hunt ? sensor.MaxHunts : 0); attempt++)
+        {
+            var focusRel = new double[sensor.Segments];
+            var imagingRel = new double[sensor.Segments];
+            for (int s = 0; s < sensor.Segments; s++)
+            {
+                double ys = yc - (0.5 * spanUm) + ((s + 0.5) * segRows * _px);
+                double surface = _slide.Pose.SurfaceUm(x, ys);
+                focusRel[s] = z + offsets[s] - surface;
+                imagingRel[s] = z - surface;
+            }
+
+            var focusPixels = new float[lines * segRows * sensor.Segments];
+            var imagingPixels = new float[focusPixels.Length];
+            ulong seed = _slide.Seed ^ (ulong)(x * 16) ^ ((ulong)attempt << 50);
+            double zNow = z;
+            Parallel.Invoke(
+                () => _former.RenderGreySegments(tx, ty, lines, segRows, focusRel, seed,
+                    focusPixels),
+                () => _former.RenderGreySegments(tx, ty, lines, segRows, imagingRel, seed + 1,
+                    imagingPixels));
+            var fc = new double[sensor.Segments];
+            var ic = new double[sensor.Segments];
+            int segLen = lines * segRows;
+            for (int s = 0; s < sensor.Segments; s++)
+            {
+                fc[s] = FocusMetrics.Brenner(focusPixels.AsSpan(s * segLen, segLen), lines, segRows);
+                ic[s] = FocusMetrics.Brenner(imagingPixels.AsSpan(s * segLen, segLen), lines,
+                    segRows);
+            }
+
+            est = controller.Update(new FocusReading(zNow, offsets, fc, ic, _noiseFloor));
+            double step = 0.75 * sensor.DepthRangeUm;
+            if (est.Status == FocusStatus.AboveRange)
+            {
+                if (!hunt)
+                {
+                    return new FocusEstimate(z + (0.5 * sensor.DepthRangeUm), FocusStatus.Held);
+                }
+
+                z += step;
+            }
+            else if (est.Status == FocusStatus.BelowRange)
+            {
+                if (!hunt)
+                {
+                    return new FocusEstimate(z - (0.5 * sensor.DepthRangeUm), FocusStatus.Held);
+                }
+
+                z -= step;
+            }
+            else
+            {
+                return est;
+            }
+        }
+
+        return new FocusEstimate(z, FocusStatus.Held);
+    }
+
+    /// <summary>
+    /// Point focusing at the first tissue of a stripe: a coarse then fine through-focus series of
+    /// the imaging sensor on a small patch, Brenner contrast, parabolic peak. Returns height, µm.
+    /// </summary>
+    private double PointFocus(double yTop, double stripeUm)
+    {
+        double px = double.NaN, py = double.NaN;
+        for (int i = 0; i < _columns && double.IsNaN(px); i++)
+        {
+            double x = _region.X0Um + ((i + 0.5) * _tileUm);
+            for (double y = yTop + (0.5 * _tileUm); y < yTop + stripeUm; y += _tileUm / 2)
+            {
+                if (IsSolidTissue(x, y) && HasTissue(x, y, _tileUm))
+                {
+                    px = x;
+                    py = y;
+                    break;
+                }
+            }
+        }
+
+        if (double.IsNaN(px))
+        {
+            px = 0.5 * (_region.X0Um + _region.X1Um);
+            py = 0.5 * (_region.Y0Um + _region.Y1Um);
+        }
+
+        double surface = _slide.Pose.SurfaceUm(px, py);
+        if (Environment.GetEnvironmentVariable("TWIN_DEBUG_FOCUS") == "1") Console.Error.WriteLine($"pf at {px:F0},{py:F0} region {_region}");
+        const int patch = 128;
+        double Contrast(double z, ulong salt)
+        {
+            var pixels = new float[patch * patch];
+            _former.RenderGreySegments(px - _slide.TissueOriginXUm - (0.5 * patch * _px),
+                py - _slide.TissueOriginYUm - (0.5 * patch * _px), patch, patch,
+                [z - surface], _slide.Seed ^ salt, pixels);
+            return FocusMetrics.Brenner(pixels, patch, patch);
+        }
+
+        // coarse: ±30 µm in 3 µm steps covers the seating tolerance; fine: ±3 µm in 0.5 µm
+        double best = Sweep(0, 30, 3, Contrast, 0x10);
+        return Sweep(best, 3, 0.5, Contrast, 0x20);
+    }
+
+    /// <summary>True when the macro mask shows tissue at (x, y) and all around it.</summary>
+    private bool IsSolidTissue(double x, double y)
+    {
+        double d = _region.MaskPixelUm;
+        for (int j = -1; j <= 1; j++)
+        {
+            for (int i = -1; i <= 1; i++)
+            {
+                if (!_region.IsTissue(x + (i * d), y + (j * d)))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private static double Sweep(
+        double centre, double halfRange, double step, Func<double, ulong, double> contrast,
+        ulong salt)
+    {
+        int n = (int)Math.Round(2 * halfRange / step) + 1;
+        var values = new double[n];
+        Parallel.For(0, n, i => values[i] = contrast(centre - halfRange + (i * step),
+            salt + (ulong)i));
+        int best = 0;
+        for (int i = 1; i < n; i++)
+        {
+            if (values[i] > values[best])
+            {
+                best = i;
+            }
+        }
+
+        double z = centre - halfRange + (best * step);
+        if (best > 0 && best < n - 1)
+        {
+            z += step * FocusMetrics.ParabolicPeakOffset(values[best - 1], values[best],
+                values[best + 1]);
+        }
+
+        return z;
+    }
+
+    private void RenderStripe(ITileSink sink, double[] commanded, int stripe, int stripePx)
+    {
+        int rows = stripePx / ScanSession.TileSize;
+        const int chunk = 8;
+        int tileBytes = ScanSession.TileSize * ScanSession.TileSize * 3;
+        for (int c0 = 0; c0 < _columns; c0 += chunk)
+        {
+            _cancel.ThrowIfCancellationRequested();
+            int cols = Math.Min(chunk, _columns - c0);
+            var buffers = new byte[cols * rows][];
+            Parallel.For(0, cols * rows, new ParallelOptions { CancellationToken = _cancel }, t =>
+            {
+                int i = c0 + (t % cols);
+                int row = (stripe * rows) + (t / cols);
+                double x = _region.X0Um + (i * _tileUm);
+                double y = _region.Y0Um + (row * _tileUm);
+                double surface = _slide.Pose.SurfaceUm(x + (0.5 * _tileUm), y + (0.5 * _tileUm));
+                var rgb = new byte[tileBytes];
+                ulong seed = _slide.Seed ^ ((ulong)i * 0x9E3779B1UL) ^ ((ulong)row << 32)
+                    ^ ((ulong)stripePx << 52);
+                _former.RenderTile(x - _slide.TissueOriginXUm, y - _slide.TissueOriginYUm,
+                    ScanSession.TileSize, ScanSession.TileSize, commanded[i] - surface, seed, rgb);
+                buffers[t] = rgb;
+            });
+            for (int t = 0; t < buffers.Length; t++)
+            {
+                sink.WriteTile(c0 + (t % cols), (stripe * rows) + (t / cols), buffers[t]);
+            }
+        }
+    }
+}
