@@ -8,7 +8,8 @@ namespace Twin.Tests.Mechanics;
 
 /// <summary>
 /// Invariants of rack runs over random days: up to 20 racks (more than the carousel holds),
-/// arrivals spread over a day, partly filled racks, and one slide in five failing.
+/// arrivals in a morning rush or spread over a day, partly filled racks, and one slide in five
+/// failing.
 /// </summary>
 public sealed class RackRunSimulatorPropertyTests
 {
@@ -39,12 +40,13 @@ public sealed class RackRunSimulatorPropertyTests
         };
 
     private static readonly Gen<RackLoad[]> DayGen =
-        from rackCount in Gen.Choose(0, 20)
+        from rackCount in Gen.Frequency((1, Gen.Choose(0, 20)), (1, Gen.Choose(15, 20)))
         from racks in Gen.ArrayOf(RackGen, rackCount)
         select racks.Select((r, i) => r with { RackId = $"R{i}" }).ToArray();
 
     private static Gen<RackLoad> RackGen =>
-        from atS in Gen.Choose(0, 86_400)
+        // half the racks arrive in a morning rush, which fills the carousel
+        from atS in Gen.Frequency((1, Gen.Choose(0, 600)), (1, Gen.Choose(0, 86_400)))
         from slotsUsed in Gen.SubListOf(Enumerable.Range(1, Carousel.SlotsPerRack))
         from slides in Gen.ArrayOf(SlideGen, slotsUsed.Count)
         select new RackLoad
