@@ -9,8 +9,7 @@ namespace Twin.Mechanics.Racks;
 /// position, and are worked first come first served, slide by slide in slot order, by one
 /// gripper and one stage. Failed slides cost the phases up to their failure and are reported.
 /// </summary>
-// LIMITATION: no priority racks, no operator pauses and no slide handling overlapped with
-// scanning; one slide occupies the scanner from pick to put-back.
+// LIMITATION: no priority racks or operator pauses; a slide holds the scanner pick to put-back.
 public sealed class RackRunSimulator
 {
     private readonly CarouselParameters carousel;
