@@ -5,8 +5,7 @@ namespace Twin.Mechanics.Timing;
 /// ramps and turnarounds, slide handling, macro imaging, focus, ANS rescan, z-stack passes and
 /// file finalisation.
 /// </summary>
-// LIMITATION: phases are strictly sequential; a real scanner may overlap e.g. the next slide's
-// macro imaging with the current scan, which would raise throughput.
+// LIMITATION: phases run in sequence; overlap (next slide's macro during a scan) is left out.
 public sealed class ScanTimeModel : IScanTimeModel
 {
     private readonly MechanicsParameters p;

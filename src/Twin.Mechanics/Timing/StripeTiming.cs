@@ -10,10 +10,10 @@ namespace Twin.Mechanics.Timing;
 /// optical change only: the same camera at the same line rate, pixels twice as large
 /// (0.52 µm), so the stage runs twice as fast and each stripe is twice as wide
 /// (4096 × 0.52 µm ≈ 2.13 mm), unless the stage speed limit caps it, in which case the camera
-/// is triggered more slowly (lines follow the stage encoder).
+/// is triggered more slowly (lines follow the stage encoder). Were 20x made by binning a 40x
+/// image instead, stripes would stay 1.065 mm wide and only the stage speed would double.
 /// </remarks>
-// LIMITATION: 20x is assumed to use the full sensor at 0.52 µm; if the scanner instead bins a
-// 40x image, 20x stripes stay 1.065 mm wide and only the stage speed doubles.
+// LIMITATION: 20x is taken as an optical change using the whole sensor; binning is not modelled.
 public static class StripeTiming
 {
     /// <summary>

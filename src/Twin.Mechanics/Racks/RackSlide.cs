@@ -1,0 +1,22 @@
+using Twin.Mechanics.Timing;
+
+namespace Twin.Mechanics.Racks;
+
+/// <summary>
+/// One slide in a rack slot with its time budget, already resolved by the caller (for example
+/// from the rack's magnification override and the slide's scan plan).
+/// </summary>
+public sealed record RackSlide
+{
+    /// <summary>Slot in the rack, 1-based (1 .. slots per rack).</summary>
+    public required int Slot { get; init; }
+
+    /// <summary>Identifier used in the report (for example the barcode text).</summary>
+    public required string SlideId { get; init; }
+
+    /// <summary>Per-phase time of this slide if scanned, s.</summary>
+    public required SlideTimeBudget Budget { get; init; }
+
+    /// <summary>Failure the scanner will meet on this slide. Default none.</summary>
+    public SlideFailure Failure { get; init; }
+}
