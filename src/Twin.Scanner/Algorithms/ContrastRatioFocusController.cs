@@ -19,9 +19,9 @@ public sealed class ContrastRatioFocusController : IFocusController
     private int _rejected;
 
     /// <summary>
-    /// Imaging contrast a segment needs, as a multiple of the noise floor, to count. Default 3.
+    /// Imaging contrast a segment needs, as a multiple of the noise floor, to count. Default 2.
     /// </summary>
-    public double TextureFactor { get; init; } = 3.0;
+    public double TextureFactor { get; init; } = 2.0;
 
     /// <summary>Fewest textured segments for a reading to count. Default 6.</summary>
     public int MinSegments { get; init; } = 6;
@@ -119,6 +119,8 @@ public sealed class ContrastRatioFocusController : IFocusController
         ratio = smooth;
 
         double step = reading.SegmentOffsetsUm[1] - reading.SegmentOffsetsUm[0];
+        int firstTextured = Array.FindIndex(ratio, r => !double.IsNaN(r));
+        int lastTextured = Array.FindLastIndex(ratio, r => !double.IsNaN(r));
         // a peak at an end of the sensor means focus lies beyond its range, but only when the
         // texture covers most of the sensor: otherwise the end is merely where tissue is
         bool covered = valid >= n / 2;
@@ -134,18 +136,29 @@ public sealed class ContrastRatioFocusController : IFocusController
                 : new FocusEstimate(_last, FocusStatus.Held);
         }
 
-        // a peak must be a local maximum with texture on both sides; at the edge of the
-        // textured part of the sensor (tissue covering only part of the stripe) the curve is
-        // cut off and its maximum says nothing about where focus lies
-        if (double.IsNaN(ratio[best - 1]) || double.IsNaN(ratio[best + 1]))
+        // a peak must be a local maximum with texture on at least one side; at the edge of the
+        // textured part of the sensor (tissue covering part of the stripe) the curve is cut off
+        // and its maximum says nothing about where focus lies
+        bool leftOk = !double.IsNaN(ratio[best - 1]);
+        bool rightOk = !double.IsNaN(ratio[best + 1]);
+        if (!leftOk && !rightOk)
         {
             return new FocusEstimate(_last, FocusStatus.Held);
         }
 
-        double offset = reading.SegmentOffsetsUm[best]
-            + (step * Metrics(ratio[best - 1], ratio[best], ratio[best + 1]));
+        double offset = reading.SegmentOffsetsUm[best];
+        if (leftOk && rightOk)
+        {
+            offset += step * Metrics(ratio[best - 1], ratio[best], ratio[best + 1]);
+        }
+        else if ((leftOk && best + 1 == lastTextured + 1) || (rightOk && best == firstTextured))
+        {
+            return new FocusEstimate(_last, FocusStatus.Held);
+        }
+
         double target = reading.ObjectiveHeightUm + offset;
-        if (limitStep && Math.Abs(target - _last) > MaxStepUm && _rejected < 2)
+        if (limitStep && _history.Count > 0 && Math.Abs(target - _last) > MaxStepUm
+            && _rejected < 2)
         {
             _rejected++;
             return new FocusEstimate(_last, FocusStatus.Held);

@@ -87,7 +87,9 @@ internal sealed class StripePass
                 double x = _region.X0Um + ((i + 0.5) * _tileUm);
                 var est = Read(controller, x, yc, stripePx, ref z, hunt: i == 0);
                 readings++;
-                if (Environment.GetEnvironmentVariable("TWIN_DEBUG_FOCUS") == "1") Console.Error.WriteLine($"k={k} i={i} z={z:F2} st={est.Status} tgt={est.TargetUm:F2} truth={TrueMidUm(x, yc):F2}");
+                Diagnostics.Log("focus", () => $"{_slide.Id} stripe {k} column {i}: axis "
+                    + $"{z:F2} µm, {est.Status}, target {est.TargetUm:F2} µm, "
+                    + $"truth {TrueMidUm(x, yc):F2} µm");
                 if (est.Status != FocusStatus.Measured)
                 {
                     held++;
@@ -106,6 +108,8 @@ internal sealed class StripePass
             var verdict = _options.AnsCheck.Judge(heights, stripeUm,
                 ansThresholdDeg ?? double.PositiveInfinity);
             estimate = verdict.TiltEstimateDeg ?? estimate;
+            Diagnostics.Log("ans", () => $"{_slide.Id} after stripe {k}: estimate "
+                + $"{verdict.TiltEstimateDeg?.ToString("F3") ?? "none"}°, exceeded {verdict.Exceeded}");
             if (ansThresholdDeg is not null && verdict.Exceeded)
             {
                 // the pass is abandoned here; its sink is disposed without commit
@@ -247,7 +251,7 @@ internal sealed class StripePass
         }
 
         double surface = _slide.Pose.SurfaceUm(px, py);
-        if (Environment.GetEnvironmentVariable("TWIN_DEBUG_FOCUS") == "1") Console.Error.WriteLine($"pf at {px:F0},{py:F0} region {_region}");
+        Diagnostics.Log("focus", () => $"{_slide.Id} focus point at ({px:F0}, {py:F0}) µm");
         const int patch = 128;
         double Contrast(double z, ulong salt)
         {

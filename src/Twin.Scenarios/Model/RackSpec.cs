@@ -1,0 +1,16 @@
+using Twin.Scanner.Settings;
+
+namespace Twin.Scenarios.Model;
+
+/// <summary>One rack: its operator overrides and its slides in slot order.</summary>
+public sealed record RackSpec
+{
+    /// <summary>Rack identifier.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Operator's per-rack magnification override, or null for the scanner default.</summary>
+    public Magnification? Magnification { get; init; }
+
+    /// <summary>The slides.</summary>
+    public required IReadOnlyList<SlideEntry> Slides { get; init; }
+}

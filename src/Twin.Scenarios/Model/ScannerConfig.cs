@@ -1,0 +1,23 @@
+namespace Twin.Scenarios.Model;
+
+/// <summary>Scanner-level configuration ("Configure Scan Settings" and service settings).</summary>
+public sealed record ScannerConfig
+{
+    /// <summary>Scanner identity written into files.</summary>
+    public string Id { get; init; } = "GT450-TWIN-01";
+
+    /// <summary>"Default to 20x scanning" (off = 40x, the factory default).</summary>
+    public bool DefaultTo20x { get; init; }
+
+    /// <summary>Auto Narrow Stripe on or off.</summary>
+    public bool AnsEnabled { get; init; }
+
+    /// <summary>ANS index-axis tilt threshold, degrees. Default 0.1° (service setting; estimate).</summary>
+    public double AnsThresholdDeg { get; init; } = 0.1;
+
+    /// <summary>Narrow stripe width for ANS rescans, pixels. Default 1024 (a quarter sensor).</summary>
+    public int NarrowStripePixels { get; init; } = 1024;
+
+    /// <summary>JPEG quality of tiles. Default 91 (GT 450 files carry Q=91).</summary>
+    public int JpegQuality { get; init; } = 91;
+}

@@ -1,0 +1,169 @@
+using Twin.Optics.Tissue;
+using Twin.Scanner.Files;
+using Twin.Scanner.Session;
+using Twin.Scanner.Settings;
+using Twin.Scanner.Slides;
+using Twin.Scenarios.Loading;
+using Twin.Scenarios.Model;
+using Twin.Scenarios.Reports;
+
+namespace Twin.Scenarios.Running;
+
+/// <summary>
+/// Runs a scenario's racks slide by slide: resolves each rack's settings, builds each slide,
+/// scans it into an SVS file in the output folder, and collects the run report.
+/// </summary>
+public sealed class ScanRunner
+{
+    private readonly ScanSessionOptions _options;
+
+    /// <summary>Creates a runner with the given session models (defaults when omitted).</summary>
+    public ScanRunner(ScanSessionOptions? options = null) =>
+        _options = options ?? new ScanSessionOptions();
+
+    /// <summary>Callbacks a front end uses to show progress.</summary>
+    public sealed record Hooks
+    {
+        /// <summary>Called when a slide starts (slide index, count, id).</summary>
+        public Action<int, int, string>? SlideStarted { get; init; }
+
+        /// <summary>Called with a slide's fraction done.</summary>
+        public Action<int, double>? SlideProgress { get; init; }
+
+        /// <summary>Called when a slide ends, with its record.</summary>
+        public Action<int, SlideRecord>? SlideFinished { get; init; }
+    }
+
+    /// <summary>
+    /// Checks every slide can be built before any scanning starts, so a broken seed image stops
+    /// the run with exit code 2 and nothing written.
+    /// </summary>
+    public static void Preflight(Scenario scenario)
+    {
+        var errors = new List<ScenarioError>();
+        foreach (var slide in scenario.Racks.SelectMany(r => r.Slides))
+        {
+            try
+            {
+                SlideFactory.Create(slide, scenario.Seed, out _);
+            }
+            catch (TissueImageException e)
+            {
+                errors.Add(new ScenarioError(scenario.Source, slide.Line,
+                    $"slide '{slide.Id}': {e.Message}"));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ScenarioException(errors);
+        }
+    }
+
+    /// <summary>Scans every slide of the scenario into <paramref name="outDir"/>.</summary>
+    public RunReport Run(
+        Scenario scenario, string outDir, Hooks? hooks = null, CancellationToken cancel = default)
+    {
+        Directory.CreateDirectory(outDir);
+        var records = new List<SlideRecord>();
+        var all = scenario.Racks.SelectMany(r => r.Slides.Select(s => (Rack: r, Slide: s)))
+            .ToList();
+        var session = new ScanSession(_options);
+        for (int index = 0; index < all.Count; index++)
+        {
+            cancel.ThrowIfCancellationRequested();
+            var (rack, entry) = all[index];
+            hooks?.SlideStarted?.Invoke(index, all.Count, entry.Id);
+            var c = scenario.Scanner;
+            var settings = SettingsResolver.Resolve(c.DefaultTo20x, rack.Magnification,
+                c.AnsEnabled, c.AnsThresholdDeg, c.NarrowStripePixels, c.JpegQuality);
+            var record = ScanOne(scenario, rack, entry, settings, session, outDir, index,
+                hooks, cancel);
+            records.Add(record);
+            hooks?.SlideFinished?.Invoke(index, record);
+        }
+
+        var report = new RunReport
+        {
+            Scenario = scenario.Name,
+            Source = scenario.Source,
+            Seed = scenario.Seed,
+            Slides = records,
+        };
+        ReportWriter.WriteAtomic(Path.Combine(outDir, "report.json"), ReportWriter.ToJson(report));
+        ReportWriter.WriteAtomic(Path.Combine(outDir, "report.csv"), ReportWriter.ToCsv(report));
+        return report;
+    }
+
+    private static SlideRecord ScanOne(
+        Scenario scenario, RackSpec rack, SlideEntry entry, ScanSettings settings,
+        ScanSession session, string outDir, int index, Hooks? hooks, CancellationToken cancel)
+    {
+        string mag = SettingsResolver.Label(settings.Magnification);
+        double mpp = settings.Magnification == Magnification.Forty ? 0.26 : 0.52;
+        var slide = SlideFactory.Create(entry, scenario.Seed, out string? skip);
+        if (slide is null)
+        {
+            return new SlideRecord
+            {
+                Id = entry.Id, Rack = rack.Id, Tissue = entry.Tissue, Status = "skipped: " + skip,
+                Magnification = mag, Mpp = mpp, Settings = settings.Provenance,
+            };
+        }
+
+        string file = entry.Id + ".svs";
+        string path = Path.Combine(outDir, file);
+        var macro = MacroImager.Capture(slide);
+        var label = MacroImager.Label(macro);
+        ITileSink Sink(int w, int h, int stripePx) => new SvsTileSink(path, w, h, new SvsMetadata
+        {
+            AppMag = (int)settings.Magnification,
+            MicronsPerPixel = mpp,
+            ScannerId = scenario.Scanner.Id,
+            AcquiredAt = scenario.AcquiredAt,
+            StripeWidthPx = stripePx,
+            Filename = entry.Id,
+            ImageId = (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            JpegQuality = settings.JpegQuality,
+        }, label, macro);
+        var r = session.Scan(slide, settings, Sink, new SyncProgress(
+            f => hooks?.SlideProgress?.Invoke(index, f)), cancel);
+        return new SlideRecord
+        {
+            Id = entry.Id,
+            Rack = rack.Id,
+            Tissue = entry.Tissue,
+            Status = r.Status,
+            Magnification = mag,
+            Mpp = mpp,
+            File = r.Status == "scanned" ? file : null,
+            FileBytes = r.FileBytes,
+            WidthPx = r.WidthPx,
+            HeightPx = r.HeightPx,
+            Stripes = r.Stripes,
+            StripePixels = r.StripePixels,
+            ScanSeconds = Round(r.Time?.ScanS ?? 0, 2),
+            TotalSeconds = Round(r.Time?.TotalS ?? 0, 2),
+            AnsRescanned = r.AnsRescanned,
+            IndexTiltEstimateDeg = r.IndexTiltEstimateDeg is { } e ? Round(e, 4) : null,
+            IndexTiltTrueDeg = Round(r.IndexTiltTrueDeg, 4),
+            FocusErrorRmsUm = Round(r.FocusErrorRmsUm, 3),
+            FocusErrorMaxUm = Round(r.FocusErrorMaxUm, 3),
+            InFocusFraction = Round(r.InFocusFraction, 4),
+            EdgeDefocusMaxUm = Round(r.EdgeDefocusMaxUm, 3),
+            DepthOfFieldUm = Round(r.DepthOfFieldUm, 3),
+            FocusHeld = r.HeldReadings,
+            FocusReadings = r.Readings,
+            Settings = settings.Provenance,
+            Time = r.Time,
+        };
+    }
+
+    private static double Round(double v, int digits) => Math.Round(v, digits);
+
+    /// <summary>An IProgress that reports on the caller's thread (no synchronisation context).</summary>
+    private sealed class SyncProgress(Action<double> report) : IProgress<double>
+    {
+        public void Report(double value) => report(value);
+    }
+}
