@@ -23,9 +23,6 @@ internal sealed class ReducedLevelBuilder
         this.target = target;
     }
 
-    /// <summary>The level being built.</summary>
-    public PyramidLevel Target => target;
-
     /// <summary>Number of reduced tiles started but not yet complete.</summary>
     public int PendingTiles
     {

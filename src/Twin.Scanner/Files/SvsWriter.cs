@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Globalization;
 using BitMiracle.LibTiff.Classic;
 using Twin.Optics.Imaging;
@@ -201,6 +202,8 @@ public sealed class SvsWriter : IDisposable
         }
 
         ThrowIfTileMissing();
+        Debug.Assert(
+            builders.All(b => b.PendingTiles == 0), "every reduced tile completes with level 0");
         try
         {
             foreach (var store in stores)
