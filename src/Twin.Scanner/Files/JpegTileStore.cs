@@ -9,8 +9,7 @@ namespace Twin.Scanner.Files;
 /// order, into the final file without re-encoding. Tile order and thread interleaving therefore
 /// do not change the final bytes. <see cref="Encode"/> is thread-safe; the rest is not.
 /// </summary>
-// LIMITATION: encoded tiles pass through disk twice (scratch, then final file), so the folder
-// briefly holds about twice the slide's size.
+// LIMITATION: encoded tiles go to disk twice, so the folder briefly holds twice the slide's size.
 internal sealed class JpegTileStore : IDisposable
 {
     private readonly string folder;

@@ -6,10 +6,10 @@ namespace Twin.Scanner.Files;
 /// <summary>
 /// Builds the tiles of one reduced level from the tiles of the level above it, in whatever
 /// order they arrive. A reduced tile covers 4 × 4 source tiles; it is held, partly filled,
-/// until its last source tile has been folded in, then handed back once. Thread-safe.
+/// until its last source tile has been folded in, then handed back once. Raster or stripe
+/// order keeps about one row (or column) of reduced tiles waiting. Thread-safe.
 /// </summary>
-// LIMITATION: partial tiles wait in memory; raster or stripe order keeps about one row (or
-// column) of them, but a random tile order can hold up to the whole reduced level.
+// LIMITATION: partial tiles wait in memory; a random tile order may hold a whole reduced level.
 internal sealed class ReducedLevelBuilder
 {
     private readonly PyramidLevel source;
@@ -22,9 +22,6 @@ internal sealed class ReducedLevelBuilder
         this.source = source;
         this.target = target;
     }
-
-    /// <summary>The level being built.</summary>
-    public PyramidLevel Target => target;
 
     /// <summary>Number of reduced tiles started but not yet complete.</summary>
     public int PendingTiles

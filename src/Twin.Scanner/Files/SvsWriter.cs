@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Globalization;
 using BitMiracle.LibTiff.Classic;
 using Twin.Optics.Imaging;
@@ -20,6 +21,7 @@ namespace Twin.Scanner.Files;
 /// <see cref="WriteTile"/> may be called from several threads at once; the other members may
 /// not overlap with it or with each other.
 /// </remarks>
+// LIMITATION: no ICC colour profile is embedded (the GT 450 embeds one); readers assume sRGB.
 public sealed class SvsWriter : IDisposable
 {
     /// <summary>Largest image side accepted, in pixels.</summary>
@@ -106,6 +108,9 @@ public sealed class SvsWriter : IDisposable
 
     /// <summary>Number of tiled pyramid levels, level 0 included.</summary>
     public int LevelCount => levels.Count;
+
+    /// <summary>Estimated size in bytes above which BigTIFF is used (tests lower it).</summary>
+    internal long BigTiffAboveBytes { get; init; } = BigTiffThresholdBytes;
 
     /// <summary>
     /// Adds level-0 tile (<paramref name="tileColumn"/>, <paramref name="tileRow"/>):
@@ -197,6 +202,8 @@ public sealed class SvsWriter : IDisposable
         }
 
         ThrowIfTileMissing();
+        Debug.Assert(
+            builders.All(b => b.PendingTiles == 0), "every reduced tile completes with level 0");
         try
         {
             foreach (var store in stores)
@@ -204,7 +211,7 @@ public sealed class SvsWriter : IDisposable
                 store.Seal();
             }
 
-            WriteFile(EstimateBytes() > BigTiffThresholdBytes);
+            WriteFile(EstimateBytes() > BigTiffAboveBytes);
             foreach (var store in stores)
             {
                 store.Dispose();
@@ -317,7 +324,7 @@ public sealed class SvsWriter : IDisposable
     {
         var m = Metadata;
         string description = SvsDescription.ForLevel0(m, Width, Height);
-        var tif = LibTiffLog.Open(tempPath, bigTiff ? "w8" : "w");
+        Tiff? tif = LibTiffLog.Open(tempPath, bigTiff ? "w8" : "w");
         try
         {
             SvsTiffPages.WriteTiledLevel(tif, tempPath, stores[0], m.JpegQuality, description);
@@ -348,7 +355,9 @@ public sealed class SvsWriter : IDisposable
                     SvsTiffPages.MacroSubfileType);
             }
 
-            tif.Dispose();
+            var closing = tif;
+            tif = null;
+            closing.Dispose();
             LibTiffLog.ThrowIfAny(tempPath, "close the slide");
         }
         finally

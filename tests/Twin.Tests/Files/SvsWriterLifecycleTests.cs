@@ -179,6 +179,35 @@ public sealed class SvsWriterLifecycleTests
         Assert.That(File.ReadAllBytes(path)[..2], Is.EqualTo("II"u8.ToArray()));
     }
 
+    [Test]
+    public void Commit_BigTiffForced_OpenSlideReadsSamePixelsAsClassic()
+    {
+        var image = SyntheticSlide.Create(1100, 700);
+        string classic = Path.Combine(folder, "classic.svs");
+        string big = Path.Combine(folder, "big.svs");
+        SyntheticSlide.Write(classic, image, Metadata);
+        using (var writer = new SvsWriter(big, 1100, 700, Metadata) { BigTiffAboveBytes = 0 })
+        {
+            foreach (var (c, r) in SyntheticSlide.ShuffledTiles(writer, 2))
+            {
+                writer.WriteTile(c, r, SyntheticSlide.Tile(image, 256, c, r));
+            }
+
+            writer.Commit();
+        }
+
+        Assert.That(File.ReadAllBytes(classic)[..4], Is.EqualTo(new byte[] { 73, 73, 42, 0 }));
+        Assert.That(File.ReadAllBytes(big)[..4], Is.EqualTo(new byte[] { 73, 73, 43, 0 }));
+        var classicRead = OpenSlideDump.Read(classic);
+        var bigRead = OpenSlideDump.Read(big);
+        Assert.That(bigRead.Format, Is.EqualTo("aperio"));
+        Assert.That(bigRead.Levels, Is.EqualTo(classicRead.Levels));
+        Assert.That(bigRead.LevelPixels(0), Is.EqualTo(classicRead.LevelPixels(0)));
+        Assert.That(bigRead.LevelPixels(1), Is.EqualTo(classicRead.LevelPixels(1)));
+        var tiffinfo = ExternalTool.Run("tiffinfo", "libtiff-tools", big);
+        Assert.That(tiffinfo.StdErr, Is.Empty);
+    }
+
     [TestCase(0, 100, "width")]
     [TestCase(100, -5, "height")]
     [TestCase(2_000_000, 100, "width")]

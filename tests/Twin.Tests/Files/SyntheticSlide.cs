@@ -12,9 +12,11 @@ internal static class SyntheticSlide
     public const byte Outside = 0;
 
     /// <summary>
-    /// Makes a <paramref name="width"/> × <paramref name="height"/> px test image.
+    /// Makes a <paramref name="width"/> × <paramref name="height"/> px test image; a non-zero
+    /// <paramref name="noise"/> adds that many grey levels (peak) of per-pixel texture, which
+    /// makes JPEG work about as hard as on tissue.
     /// </summary>
-    public static RgbImage Create(int width, int height)
+    public static RgbImage Create(int width, int height, int noise = 0)
     {
         var image = new RgbImage(width, height);
         var p = image.Pixels;
@@ -27,13 +29,22 @@ internal static class SyntheticSlide
                 // (chroma is subsampled 2x2 and would blur a sharp colour pattern)
                 double wave = Math.Sin(x * 0.02) * Math.Cos(y * 0.015);
                 int cell = ((x / 96) + (y / 96)) % 2 == 0 ? 0 : 40;
-                p[i] = (byte)(30 + 150 * x / width + cell);
-                p[i + 1] = (byte)(30 + 150 * y / height + cell);
-                p[i + 2] = (byte)(110 + 60 * wave + cell);
+                int grain = noise == 0 ? 0 : (int)(Hash(x, y) % (uint)(2 * noise + 1)) - noise;
+                p[i] = (byte)(30 + 150 * x / width + cell + grain);
+                p[i + 1] = (byte)(30 + 150 * y / height + cell + grain);
+                p[i + 2] = (byte)(110 + 60 * wave + cell + grain);
             }
         }
 
         return image;
+    }
+
+    private static uint Hash(int x, int y)
+    {
+        uint h = ((uint)x * 0x9E3779B1u) ^ ((uint)y * 0x85EBCA77u);
+        h ^= h >> 15;
+        h *= 0x2C1B3C6Du;
+        return h ^ (h >> 12);
     }
 
     /// <summary>Makes a small photograph-like image for the label or macro.</summary>
