@@ -1,0 +1,139 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Spectre.Console;
+using Twin.Scenarios.Loading;
+using Twin.Scenarios.Model;
+using Twin.Scenarios.Reports;
+using Twin.Scenarios.Running;
+
+namespace Twin.Scenarios.Cli;
+
+/// <summary><c>gt450twin scan [SCENARIO] [--out DIR] [--seed N]</c>: the main job.</summary>
+public static class ScanCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var scenarioArg = new Argument<string?>("scenario")
+        {
+            Description = "Scenario YAML file (default: the embedded demo rack)",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var outOpt = new Option<string>("--out")
+        {
+            Description = "Output folder for the .svs files and reports",
+            DefaultValueFactory = _ => "out",
+        };
+        var seedOpt = new Option<ulong?>("--seed")
+        {
+            Description = "Master seed (replaces the scenario's)",
+        };
+        var command = new Command("scan", "Scan a scenario's racks into SVS files and a report")
+        {
+            scenarioArg, outOpt, seedOpt,
+        };
+        command.SetAction(parse => Run(parse.GetValue(scenarioArg), parse.GetValue(outOpt)!,
+            parse.GetValue(seedOpt)));
+        return command;
+    }
+
+    /// <summary>Loads a scenario (or the embedded demo) and applies a seed override.</summary>
+    public static Scenario Load(string? path, ulong? seed)
+    {
+        var scenario = path is null ? ScenarioReader.LoadEmbeddedDemo() : ScenarioReader.Load(path);
+        return seed is { } s ? scenario with { Seed = s } : scenario;
+    }
+
+    private static int Run(string? path, string outDir, ulong? seed)
+    {
+        Scenario scenario;
+        try
+        {
+            scenario = Load(path, seed);
+            ScanRunner.Preflight(scenario);
+        }
+        catch (ScenarioException e)
+        {
+            Console.Error.WriteLine(string.Join(Environment.NewLine,
+                e.Errors.Select(x => "error: " + x)));
+            return ExitCodes.BadInput;
+        }
+
+        using var cts = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, args) =>
+        {
+            args.Cancel = true;
+            cts.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            int count = scenario.Racks.Sum(r => r.Slides.Count);
+            Console.Error.WriteLine($"gt450twin scan: {scenario.Name} ({scenario.Source}), "
+                + $"{count} slides, seed {scenario.Seed}, device cpu, output {outDir}");
+            RunReport report = Console.IsErrorRedirected || Console.IsOutputRedirected
+                ? RunPlain(scenario, outDir, cts.Token)
+                : RunWithProgress(scenario, outDir, cts.Token);
+            Summary.Print(report, outDir, watch.Elapsed);
+            return ExitCodes.Ok;
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("cancelled: no partial file was left under a final name");
+            return ExitCodes.Cancelled;
+        }
+        catch (IOException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.Failure;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    private static RunReport RunPlain(Scenario scenario, string outDir, CancellationToken cancel)
+    {
+        var hooks = new ScanRunner.Hooks
+        {
+            SlideStarted = (i, n, id) => Console.Error.WriteLine($"[{i + 1}/{n}] {id} ..."),
+            SlideFinished = (i, r) => Console.Error.WriteLine(
+                $"[{i + 1}] {r.Id}: {r.Status}" + (r.File is null ? "" : $" -> {r.File}")),
+        };
+        return new ScanRunner().Run(scenario, outDir, hooks, cancel);
+    }
+
+    private static RunReport RunWithProgress(
+        Scenario scenario, string outDir, CancellationToken cancel)
+    {
+        RunReport? report = null;
+        AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(),
+                new PercentageColumn(), new ElapsedTimeColumn())
+            .Start(ctx =>
+            {
+                var tasks = new Dictionary<int, ProgressTask>();
+                var all = scenario.Racks.SelectMany(r => r.Slides).ToList();
+                for (int i = 0; i < all.Count; i++)
+                {
+                    tasks[i] = ctx.AddTask(Markup.Escape(all[i].Id), autoStart: false,
+                        maxValue: 1.0);
+                }
+
+                var hooks = new ScanRunner.Hooks
+                {
+                    SlideStarted = (i, _, _) => tasks[i].StartTask(),
+                    SlideProgress = (i, f) => tasks[i].Value = f,
+                    SlideFinished = (i, r) =>
+                    {
+                        tasks[i].Value = 1.0;
+                        tasks[i].StopTask();
+                    },
+                };
+                report = new ScanRunner().Run(scenario, outDir, hooks, cancel);
+            });
+        return report!;
+    }
+}
