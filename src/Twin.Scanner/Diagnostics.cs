@@ -8,7 +8,7 @@ namespace Twin.Scanner;
 public static class Diagnostics
 {
     /// <summary>The areas that can be switched on.</summary>
-    public static IReadOnlyList<string> Areas { get; } = ["focus", "ans"];
+    public static IReadOnlyList<string> Areas { get; } = ["focus", "ans", "timing"];
 
     private static readonly HashSet<string> Enabled = Parse(
         Environment.GetEnvironmentVariable("GT450TWIN_DEBUG"));

@@ -87,11 +87,24 @@ public sealed class ImageFormer
     {
         int h = segmentRows * focusUm.Length;
         Transmission(x0Um, y0Um, w, h, focusUm, segmentRows, [1], output);
-        var noise = new NoiseSource(noiseSeed);
-        for (int p = 0; p < w * h; p++)
-        {
-            output[p] = Quantise(output[p], ref noise) / (float)_sensor.GlassLevel;
-        }
+        AddGreyNoise(output[..(w * h)], noiseSeed);
+    }
+
+    /// <summary>
+    /// Two read-outs of the same strip (for example the focusing sensor and the imaging sensor
+    /// over the same field) with their own per-segment focal heights, sampling the tissue once.
+    /// </summary>
+    public void RenderGreySegmentPair(
+        double x0Um, double y0Um, int w, int segmentRows, double[] focusA, double[] focusB,
+        ulong noiseSeed, Span<float> outputA, Span<float> outputB)
+    {
+        int h = segmentRows * focusA.Length;
+        double[] all = [.. focusA, .. focusB];
+        using var sampled = Sample(x0Um, y0Um, w, h, all);
+        Blur(sampled, w, h, focusA, segmentRows, [1], outputA);
+        Blur(sampled, w, h, focusB, segmentRows, [1], outputB);
+        AddGreyNoise(outputA[..(w * h)], noiseSeed);
+        AddGreyNoise(outputB[..(w * h)], noiseSeed ^ 0x5DEECE66DUL);
     }
 
     /// <summary>
@@ -103,8 +116,22 @@ public sealed class ImageFormer
         double x0Um, double y0Um, int w, int h, ReadOnlySpan<double> focusUm, int bandRows,
         ReadOnlySpan<int> channels, Span<float> output)
     {
-        int slices = _volume.Slices;
-        double sliceUm = _volume.ThicknessUm / slices;
+        using var sampled = Sample(x0Um, y0Um, w, h, focusUm);
+        Blur(sampled, w, h, focusUm, bandRows, channels, output);
+    }
+
+    private void AddGreyNoise(Span<float> signal, ulong seed)
+    {
+        var noise = new NoiseSource(seed);
+        for (int p = 0; p < signal.Length; p++)
+        {
+            signal[p] = Quantise(signal[p], ref noise) / (float)_sensor.GlassLevel;
+        }
+    }
+
+    /// <summary>Samples the volume's absorbance over a region plus the halo its blur needs.</summary>
+    private SampledRegion Sample(double x0Um, double y0Um, int w, int h, ReadOnlySpan<double> focusUm)
+    {
         double maxDefocus = 0;
         foreach (double f in focusUm)
         {
@@ -119,17 +146,61 @@ public sealed class ImageFormer
         int sw = (w * _sub) + (2 * halo);
         int sh = (h * _sub) + (2 * halo);
         int plane = sw * sh;
+        int slices = _volume.Slices;
         float[] od = ArrayPool<float>.Shared.Rent(slices * 3 * plane);
+        // sample points sit at sub-pixel centres
+        double offset = (-halo * _pitch) + (0.5 * _pitch);
+        const int parallelAbove = 150_000;
+        if (plane < parallelAbove)
+        {
+            _volume.SampleRegion(x0Um + offset, y0Um + offset, _pitch, sw, sh, od);
+        }
+        else
+        {
+            // large regions (focusing-sensor strips) are sampled in bands on all cores, each
+            // band into its own buffer, then copied into place
+            int bands = Environment.ProcessorCount * 2;
+            int rowsPer = (sh + bands - 1) / bands;
+            Parallel.For(0, bands, b =>
+            {
+                int r0 = b * rowsPer;
+                int rows = Math.Min(rowsPer, sh - r0);
+                if (rows <= 0)
+                {
+                    return;
+                }
+
+                int bandPlane = sw * rows;
+                float[] part = ArrayPool<float>.Shared.Rent(slices * 3 * bandPlane);
+                _volume.SampleRegion(x0Um + offset, y0Um + offset + (r0 * _pitch), _pitch, sw,
+                    rows, part);
+                for (int k = 0; k < slices * 3; k++)
+                {
+                    Array.Copy(part, k * bandPlane, od, (k * plane) + (r0 * sw), bandPlane);
+                }
+
+                ArrayPool<float>.Shared.Return(part);
+            });
+        }
+
+        return new SampledRegion(od, sw, sh, halo);
+    }
+
+    private void Blur(
+        SampledRegion sampled, int w, int h, ReadOnlySpan<double> focusUm, int bandRows,
+        ReadOnlySpan<int> channels, Span<float> output)
+    {
+        int slices = _volume.Slices;
+        double sliceUm = _volume.ThicknessUm / slices;
+        int halo = sampled.Halo;
+        int sw = sampled.Width;
+        int plane = sw * sampled.Height;
         int innerW = w * _sub;
         int bandSub = bandRows * _sub;
         float[] acc = ArrayPool<float>.Shared.Rent(innerW * bandSub);
         float[] scratch = ArrayPool<float>.Shared.Rent(innerW * (bandSub + (2 * halo)));
         try
         {
-            double start = -halo * _pitch;
-            // sample points sit at sub-pixel centres
-            double offset = start + (0.5 * _pitch);
-            _volume.SampleRegion(x0Um + offset, y0Um + offset, _pitch, sw, sh, od);
             int bands = h / bandRows;
             for (int ci = 0; ci < channels.Length; ci++)
             {
@@ -145,8 +216,8 @@ public sealed class ImageFormer
                         double z = (s + 0.5) * sliceUm;
                         double sigma = DefocusPsf.SigmaUm(focus - z, lambda, Objective) / _pitch;
                         int srcOffset = (((s * 3) + c) * plane) + (band * bandSub * sw);
-                        GaussianBlur.BlurAdd(od, srcOffset, sw, innerW, bandSub, halo, sigma, a,
-                            scratch);
+                        GaussianBlur.BlurAdd(sampled.Od, srcOffset, sw, innerW, bandSub, halo,
+                            sigma, a, scratch);
                     }
 
                     Integrate(a, innerW, w, band * bandRows, bandRows,
@@ -156,10 +227,23 @@ public sealed class ImageFormer
         }
         finally
         {
-            ArrayPool<float>.Shared.Return(od);
             ArrayPool<float>.Shared.Return(acc);
             ArrayPool<float>.Shared.Return(scratch);
         }
+    }
+
+    /// <summary>Absorbance sampled over a region with its halo, from the shared pool.</summary>
+    private sealed class SampledRegion(float[] od, int width, int height, int halo) : IDisposable
+    {
+        public float[] Od { get; } = od;
+
+        public int Width { get; } = width;
+
+        public int Height { get; } = height;
+
+        public int Halo { get; } = halo;
+
+        public void Dispose() => ArrayPool<float>.Shared.Return(Od);
     }
 
     /// <summary>Averages transmission 10^(−OD) over each pixel's sub-samples.</summary>

@@ -75,8 +75,11 @@ internal sealed class StripePass
         {
             double yTop = _region.Y0Um + (k * stripeUm);
             double yc = yTop + (0.5 * stripeUm);
+            var focusWatch = System.Diagnostics.Stopwatch.StartNew();
             double start = double.IsNaN(previousStart) ? PointFocus(yTop, stripeUm)
                 : previousStart;
+            Diagnostics.Log("timing", () => $"{_slide.Id} stripe {k}: start height in "
+                + $"{focusWatch.Elapsed.TotalSeconds:F2} s");
             controller.BeginStripe(start);
             double z = start;
             var commanded = new double[_columns];
@@ -117,11 +120,17 @@ internal sealed class StripePass
                     score.Rms, score.Max, score.InFocus, score.EdgeMax, held, readings), 0);
             }
 
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             score.AddStripe(this, commanded, yTop, stripeUm);
+            double scoreS = watch.Elapsed.TotalSeconds;
             if (_options.RenderImage)
             {
                 RenderStripe(sink, commanded, k, stripePx);
             }
+
+            Diagnostics.Log("timing", () => $"{_slide.Id} stripe {k}: focus "
+                + $"{focusWatch.Elapsed.TotalSeconds:F2} s, scoring {scoreS:F2} s, render "
+                + $"{watch.Elapsed.TotalSeconds - scoreS:F2} s");
 
             progress?.Report((k + 1) / (double)stripes);
         }
@@ -179,11 +188,8 @@ internal sealed class StripePass
             var imagingPixels = new float[focusPixels.Length];
             ulong seed = _slide.Seed ^ (ulong)(x * 16) ^ ((ulong)attempt << 50);
             double zNow = z;
-            Parallel.Invoke(
-                () => _former.RenderGreySegments(tx, ty, lines, segRows, focusRel, seed,
-                    focusPixels),
-                () => _former.RenderGreySegments(tx, ty, lines, segRows, imagingRel, seed + 1,
-                    imagingPixels));
+            _former.RenderGreySegmentPair(tx, ty, lines, segRows, focusRel, imagingRel, seed,
+                focusPixels, imagingPixels);
             var fc = new double[sensor.Segments];
             var ic = new double[sensor.Segments];
             int segLen = lines * segRows;
