@@ -19,4 +19,10 @@ public enum FocusStatus
 /// <summary>A controller's target height and how it got it.</summary>
 /// <param name="TargetUm">Height to command for this scan position, µm.</param>
 /// <param name="Status">How the target was obtained.</param>
-public readonly record struct FocusEstimate(double TargetUm, FocusStatus Status);
+/// <param name="MeasuredUm">The reading's own best-focus height before any smoothing, µm
+/// (NaN unless measured).</param>
+/// <param name="PeakSegment">Focusing segment (fractional index) where contrast peaked, whose
+/// place across the stripe the measured height belongs to (NaN unless measured).</param>
+public readonly record struct FocusEstimate(
+    double TargetUm, FocusStatus Status, double MeasuredUm = double.NaN,
+    double PeakSegment = double.NaN);

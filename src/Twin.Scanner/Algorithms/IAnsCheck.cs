@@ -9,12 +9,8 @@ public interface IAnsCheck
     /// <summary>Name used to select this check in a scenario.</summary>
     string Name { get; }
 
-    /// <summary>
-    /// Judges the stripes scanned so far.
-    /// </summary>
-    /// <param name="stripeHeights">Per stripe, per scan position: the measured focus height, µm,
-    /// or NaN where the controller held (no measurement).</param>
-    /// <param name="stripePitchUm">Distance between neighbouring stripe centres, µm.</param>
+    /// <summary>Judges the stripes scanned so far.</summary>
+    /// <param name="stripes">Per stripe, the heights the scanner measured (never the truth).</param>
     /// <param name="thresholdDeg">Tilt threshold, degrees.</param>
-    AnsVerdict Judge(IReadOnlyList<double[]> stripeHeights, double stripePitchUm, double thresholdDeg);
+    AnsVerdict Judge(IReadOnlyList<IReadOnlyList<FocusSample>> stripes, double thresholdDeg);
 }

@@ -9,11 +9,10 @@ namespace Twin.Scanner.Session;
 public sealed record FocusingSensorModel
 {
     /// <summary>
-    /// Fraction of the stripe width (index axis) the focusing sensor covers, centred. Default 0.5
-    /// (estimate). A shorter sensor sees less of the index-axis tilt, which otherwise smears the
-    /// contrast peak across its segments.
+    /// Fraction of the stripe width (index axis) the focusing sensor covers, centred. Default 1:
+    /// the focusing sensor sees the imaging sensor's whole field (US 9,841,590).
     /// </summary>
-    public double SpanFraction { get; init; } = 0.5;
+    public double SpanFraction { get; init; } = 1.0;
 
     /// <summary>Number of segments the sensor is read in. Default 32 (estimate).</summary>
     public int Segments { get; init; } = 32;

@@ -62,7 +62,7 @@ internal sealed class StripePass
         using ITileSink sink = _options.RenderImage
             ? sinkFactory(WidthPx, stripes * stripePx, stripePx) : new NullTileSink();
         var controller = _options.FocusController();
-        var heights = new List<double[]>();
+        var samples = new List<IReadOnlyList<FocusSample>>();
         var score = new FocusScore(_objective.DepthOfFieldUm());
         double stageUmPerS = _options.Mechanics.LineRateHz * _px;
         double alpha = 1 - Math.Exp(-(_tileUm / stageUmPerS) / _options.FocusAxis.TimeConstantS);
@@ -76,14 +76,22 @@ internal sealed class StripePass
             double yTop = _region.Y0Um + (k * stripeUm);
             double yc = yTop + (0.5 * stripeUm);
             var focusWatch = System.Diagnostics.Stopwatch.StartNew();
-            double start = double.IsNaN(previousStart) ? PointFocus(yTop, stripeUm)
-                : previousStart;
+            // every stripe starts from a focus point: a through-focus series of the imaging
+            // sensor on solid tissue, wide for the first stripe, narrow around the height the
+            // previous stripe predicts for the later ones
+            var (start, pfPoint) = PointFocus(yTop, stripeUm,
+                double.IsNaN(previousStart) ? null : previousStart);
             Diagnostics.Log("timing", () => $"{_slide.Id} stripe {k}: start height in "
                 + $"{focusWatch.Elapsed.TotalSeconds:F2} s");
             controller.BeginStripe(start);
             double z = start;
             var commanded = new double[_columns];
-            var measured = new double[_columns];
+            var measured = new List<FocusSample>();
+            if (pfPoint is { } pf)
+            {
+                measured.Add(pf);
+            }
+
             for (int i = 0; i < _columns; i++)
             {
                 _cancel.ThrowIfCancellationRequested();
@@ -102,13 +110,16 @@ internal sealed class StripePass
                 z += ((est.TargetUm - z) * alpha)
                     + (_options.FocusAxis.NoiseUm * axisNoise.NextGaussian());
                 commanded[i] = z;
-                measured[i] = est.Status == FocusStatus.Measured ? est.TargetUm : double.NaN;
+                if (est.Status == FocusStatus.Measured)
+                {
+                    measured.Add(new FocusSample(x, SegmentY(yc, stripePx, est.PeakSegment),
+                        est.MeasuredUm));
+                }
             }
 
-            heights.Add(measured);
-            int firstMeasured = Array.FindIndex(measured, m => !double.IsNaN(m));
-            previousStart = firstMeasured >= 0 ? measured[firstMeasured] : start;
-            var verdict = _options.AnsCheck.Judge(heights, stripeUm,
+            samples.Add(measured);
+            previousStart = start;
+            var verdict = _options.AnsCheck.Judge(samples,
                 ansThresholdDeg ?? double.PositiveInfinity);
             estimate = verdict.TiltEstimateDeg ?? estimate;
             Diagnostics.Log("ans", () => $"{_slide.Id} after stripe {k}: estimate "
@@ -172,6 +183,7 @@ internal sealed class StripePass
         }
 
         FocusEstimate est = default;
+        double original = z;
         for (int attempt = 0; attempt <= (hunt ? sensor.MaxHunts : 0); attempt++)
         {
             var focusRel = new double[sensor.Segments];
@@ -206,7 +218,8 @@ internal sealed class StripePass
             {
                 if (!hunt)
                 {
-                    return new FocusEstimate(z + (0.5 * sensor.DepthRangeUm), FocusStatus.Held);
+                    // mid-stripe the axis may not hunt (it would blur the image): hold
+                    return new FocusEstimate(original, FocusStatus.Held);
                 }
 
                 z += step;
@@ -215,32 +228,55 @@ internal sealed class StripePass
             {
                 if (!hunt)
                 {
-                    return new FocusEstimate(z - (0.5 * sensor.DepthRangeUm), FocusStatus.Held);
+                    return new FocusEstimate(original, FocusStatus.Held);
                 }
 
                 z -= step;
             }
             else
             {
+                if (est.Status != FocusStatus.Measured)
+                {
+                    // a hunt that lost the texture goes back to where it started
+                    z = original;
+                }
+
                 return est;
             }
         }
 
-        return new FocusEstimate(z, FocusStatus.Held);
+        // hunting found nothing: the axis returns to where it was and holds
+        z = original;
+        return new FocusEstimate(original, FocusStatus.Held);
     }
 
     /// <summary>
-    /// Point focusing at the first tissue of a stripe: a coarse then fine through-focus series of
-    /// the imaging sensor on a small patch, Brenner contrast, parabolic peak. Returns height, µm.
+    /// Point focusing at the first solid tissue of a stripe, as near its centre line as the
+    /// tissue allows: a coarse then fine through-focus series of the imaging sensor on a small
+    /// patch, Brenner contrast, parabolic peak. Returns the height, µm, and the measured point
+    /// (null when the stripe shows no solid tissue and the prediction is kept).
     /// </summary>
-    private double PointFocus(double yTop, double stripeUm)
+    private (double Height, FocusSample? Point) PointFocus(
+        double yTop, double stripeUm, double? predicted)
     {
+        double yc = yTop + (0.5 * stripeUm);
         double px = double.NaN, py = double.NaN;
-        for (int i = 0; i < _columns && double.IsNaN(px); i++)
+        // rows by distance from the centre line, columns from the stripe's start
+        var rows = new List<double>();
+        for (double d = 0; d < 0.5 * stripeUm; d += _tileUm / 2)
         {
-            double x = _region.X0Um + ((i + 0.5) * _tileUm);
-            for (double y = yTop + (0.5 * _tileUm); y < yTop + stripeUm; y += _tileUm / 2)
+            rows.Add(yc + d);
+            if (d > 0)
             {
+                rows.Add(yc - d);
+            }
+        }
+
+        foreach (double y in rows)
+        {
+            for (int i = 0; i < _columns; i++)
+            {
+                double x = _region.X0Um + ((i + 0.5) * _tileUm);
                 if (IsSolidTissue(x, y) && HasTissue(x, y, _tileUm))
                 {
                     px = x;
@@ -248,16 +284,19 @@ internal sealed class StripePass
                     break;
                 }
             }
+
+            if (!double.IsNaN(px))
+            {
+                break;
+            }
         }
 
         if (double.IsNaN(px))
         {
-            px = 0.5 * (_region.X0Um + _region.X1Um);
-            py = 0.5 * (_region.Y0Um + _region.Y1Um);
+            return (predicted ?? 0, null);
         }
 
         double surface = _slide.Pose.SurfaceUm(px, py);
-        Diagnostics.Log("focus", () => $"{_slide.Id} focus point at ({px:F0}, {py:F0}) µm");
         const int patch = 128;
         double Contrast(double z, ulong salt)
         {
@@ -268,9 +307,23 @@ internal sealed class StripePass
             return FocusMetrics.Brenner(pixels, patch, patch);
         }
 
-        // coarse: ±30 µm in 3 µm steps covers the seating tolerance; fine: ±3 µm in 0.5 µm
-        double best = Sweep(0, 30, 3, Contrast, 0x10);
-        return Sweep(best, 3, 0.5, Contrast, 0x20);
+        Diagnostics.Log("focus", () => $"{_slide.Id} focus point at ({px:F0}, {py:F0}) µm");
+        // first stripe: ±30 µm in 3 µm steps covers the seating tolerance; later stripes: ±8 µm
+        // in 1 µm steps around the prediction; then ±1.5 µm in 0.25 µm steps
+        double coarse = predicted is { } p ? Sweep(p, 8, 1, Contrast, 0x10)
+            : Sweep(0, 30, 3, Contrast, 0x10);
+        double fine = predicted is null ? Sweep(coarse, 3, 0.5, Contrast, 0x20) : coarse;
+        double height = Sweep(fine, 1.5, 0.25, Contrast, 0x30);
+        return (height, new FocusSample(px, py, height));
+    }
+
+    /// <summary>Index-axis position of a focusing segment (fractional index), µm.</summary>
+    private double SegmentY(double yc, int stripePx, double segment)
+    {
+        var sensor = _options.FocusingSensor;
+        int segRows = Math.Max(4, (int)(sensor.SpanFraction * stripePx / sensor.Segments));
+        double spanUm = segRows * sensor.Segments * _px;
+        return yc - (0.5 * spanUm) + ((segment + 0.5) * segRows * _px);
     }
 
     /// <summary>True when the macro mask shows tissue at (x, y) and all around it.</summary>
