@@ -9,7 +9,7 @@ target=.cache/ihc.png
 mkdir -p .cache/skimage
 found=$(dpkg -L python3-skimage 2>/dev/null | grep '/ihc.png$' | head -n 1 || true)
 if [ -z "$found" ]; then
-  (cd .cache/skimage && apt-get download python3-skimage >/dev/null)
+  (cd .cache/skimage && apt-get download python3-skimage 2>&1 | grep -v "^W: Download is performed unsandboxed" >&2 || true)
   dpkg-deb -x .cache/skimage/python3-skimage_*.deb .cache/skimage/x
   found=$(find .cache/skimage/x -name ihc.png | head -n 1)
 fi

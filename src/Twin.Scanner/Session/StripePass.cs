@@ -79,6 +79,8 @@ internal sealed class StripePass
             // every stripe starts from a focus point: a through-focus series of the imaging
             // sensor on solid tissue, wide for the first stripe, narrow around the height the
             // previous stripe predicts for the later ones
+            // LIMITATION: these stand in for the lead-in the real scanner focuses over before each
+            // stripe; the time model counts that lead-in, not separate focus points
             var (start, pfPoint) = PointFocus(yTop, stripeUm,
                 double.IsNaN(previousStart) ? null : previousStart);
             Diagnostics.Log("timing", () => $"{_slide.Id} stripe {k}: start height in "

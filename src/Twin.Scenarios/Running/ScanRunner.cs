@@ -159,7 +159,8 @@ public sealed class ScanRunner
         };
     }
 
-    private static double Round(double v, int digits) => Math.Round(v, digits);
+    // adding 0.0 turns a negative zero into a plain zero, so reports never print "-0"
+    private static double Round(double v, int digits) => Math.Round(v, digits) + 0.0;
 
     /// <summary>An IProgress that reports on the caller's thread (no synchronisation context).</summary>
     private sealed class SyncProgress(Action<double> report) : IProgress<double>
