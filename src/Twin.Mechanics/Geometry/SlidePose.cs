@@ -23,10 +23,14 @@ public sealed record SlidePose
     /// <summary>Height of the tissue's bottom face at the slide centre, µm. Default 0.</summary>
     public double OffsetUm { get; init; }
 
-    /// <summary>Tray seating tilt about the index axis (height changes along scan), degrees.</summary>
+    /// <summary>
+    /// Tray seating tilt about the index axis (height changes along scan), degrees.
+    /// </summary>
     public double TrayScanTiltDeg { get; init; }
 
-    /// <summary>Tray seating tilt about the scan axis (height changes along index), degrees.</summary>
+    /// <summary>
+    /// Tray seating tilt about the scan axis (height changes along index), degrees.
+    /// </summary>
     public double TrayIndexTiltDeg { get; init; }
 
     /// <summary>Slide wedge along the scan axis (glass thickness gradient), degrees.</summary>
