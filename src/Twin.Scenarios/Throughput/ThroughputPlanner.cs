@@ -11,10 +11,13 @@ namespace Twin.Scenarios.Throughput;
 /// Turns a scenario's slides into time budgets and file sizes for one variant: the tissue area
 /// and effective magnification (rack override, else scanner default) give the stripes
 /// (<see cref="SlideScanPlan.ForArea"/>); z layers add passes and point focusing; ANS
-/// rescans, picked evenly at the variant's rate, add narrow stripes.
+/// rescans, spread evenly at the variant's rate, add narrow stripes.
 /// </summary>
 public sealed class ThroughputPlanner
 {
+    // (√5 − 1) / 2, the most evenly spreading step of a Weyl sequence
+    private static readonly double GoldenFraction = (Math.Sqrt(5) - 1) / 2;
+
     private readonly MechanicsParameters mechanics;
     private readonly ThroughputSettings settings;
     private readonly ScanTimeModel time;
@@ -40,14 +43,18 @@ public sealed class ThroughputPlanner
             : ObjectiveModel.Twenty.PixelSizeUm;
 
     /// <summary>
-    /// Whether the k-th of the eligible slides (0-based) is rescanned at a rate: rescans are
-    /// spread evenly, floor(n × rate) of the first n slides, so the choice needs no random
-    /// numbers and the count is exact.
+    /// Whether the k-th of the eligible slides (0-based) is rescanned at a rate: slide k is
+    /// rescanned when frac((k + 1) × φ) &lt; rate, φ = (√5 − 1) / 2. The golden-ratio sequence
+    /// spreads rescans evenly without random numbers (about n × rate of n slides), and the
+    /// slides rescanned at a rate are also rescanned at every higher rate.
     /// </summary>
     /// <param name="k">Index among slides ANS checks, 0-based.</param>
     /// <param name="rate">Rescan rate, 0..1.</param>
-    public static bool IsRescanned(int k, double rate) =>
-        Math.Floor((k + 1) * rate + 1e-9) > Math.Floor(k * rate + 1e-9);
+    public static bool IsRescanned(int k, double rate)
+    {
+        double u = ((k + 1) * GoldenFraction) % 1.0;
+        return u < rate;
+    }
 
     /// <summary>Plans every slide of the scenario, rack by rack, in slot order.</summary>
     /// <param name="scenario">Racks and slides.</param>
