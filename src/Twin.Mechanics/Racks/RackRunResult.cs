@@ -24,8 +24,25 @@ public sealed record RackRunResult
     /// <summary>Carousel moves to present another rack, count.</summary>
     public required int RackIndexMoves { get; init; }
 
-    /// <summary>Span from the first insertion to the last slide's end, s.</summary>
-    public double SpanS => EndS - FirstInsertS;
+    /// <summary>
+    /// Time the last file was stored and registered, s (0 without a network model).
+    /// </summary>
+    public double FilesDoneS { get; init; }
+
+    /// <summary>Time the image hop needed for all files, s (0 without a network model).</summary>
+    public double ImageLinkBusyS { get; init; }
+
+    /// <summary>Time the storage hop needed for all files, s (0 without a network model).</summary>
+    public double StorageLinkBusyS { get; init; }
+
+    /// <summary>
+    /// Span from the first insertion until the last slide is done, s: back in its slot, and
+    /// with a network model, its file stored.
+    /// </summary>
+    public double SpanS => Math.Max(EndS, FilesDoneS) - FirstInsertS;
+
+    /// <summary>Time the scanner waited for buffer space or the link, all slides, s.</summary>
+    public double BufferStallS => Slides.Sum(s => s.BufferStallS);
 
     /// <summary>Scanned slides per hour over the span, 1/h (0 for an empty run).</summary>
     public double SlidesPerHour => SpanS > 0 ? ScannedCount * 3600.0 / SpanS : 0;
@@ -34,4 +51,18 @@ public sealed record RackRunResult
     /// Fraction of the span the scanner was working, 1 (0..1; 0 for an empty run).
     /// </summary>
     public double Utilisation => SpanS > 0 ? BusyS / SpanS : 0;
+
+    /// <summary>Fraction of the span the image hop is needed, 1 (0..1).</summary>
+    public double ImageLinkUtilisation => SpanS > 0 ? ImageLinkBusyS / SpanS : 0;
+
+    /// <summary>Fraction of the span the storage hop is needed, 1 (0..1).</summary>
+    public double StorageLinkUtilisation => SpanS > 0 ? StorageLinkBusyS / SpanS : 0;
+
+    /// <summary>
+    /// The resource with the most work in the run (ties go to the scanner, then the image hop).
+    /// </summary>
+    public Bottleneck Bottleneck =>
+        BusyS >= ImageLinkBusyS && BusyS >= StorageLinkBusyS ? Bottleneck.Scanner
+        : ImageLinkBusyS >= StorageLinkBusyS ? Bottleneck.ImageLink
+        : Bottleneck.StorageLink;
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Twin.Mechanics.Network;
 using Twin.Mechanics.Timing;
 
 namespace Twin.Mechanics.Racks;
@@ -8,19 +9,30 @@ namespace Twin.Mechanics.Racks;
 /// continuous loading: racks arrive when the operator loads them, wait for a free carousel
 /// position, and are worked first come first served, slide by slide in slot order, by one
 /// gripper and one stage. Failed slides cost the phases up to their failure and are reported.
+/// With a network model, each scanned slide's file streams to the converter and storage while
+/// the next slides scan (<see cref="TransferPipeline"/>), and the scanner waits before a slide
+/// when its local buffer cannot hold the slide's file.
 /// </summary>
 // LIMITATION: no priority racks or operator pauses; a slide holds the scanner pick to put-back.
 public sealed class RackRunSimulator
 {
     private readonly CarouselParameters carousel;
+    private readonly NetworkModel? network;
 
-    /// <summary>Creates a simulator; the carousel parameters are validated here, once.</summary>
+    /// <summary>
+    /// Creates a simulator; the carousel and network parameters are validated here, once.
+    /// </summary>
     /// <param name="carousel">Rack positions, slots per rack and carousel index time (s).</param>
-    public RackRunSimulator(CarouselParameters carousel)
+    /// <param name="network">
+    /// Links and local buffer the files leave over, or null for a scanner that never waits for
+    /// its network (files are then not simulated).
+    /// </param>
+    public RackRunSimulator(CarouselParameters carousel, NetworkParameters? network = null)
     {
         ArgumentNullException.ThrowIfNull(carousel);
         carousel.Validate();
         this.carousel = carousel;
+        this.network = network is null ? null : new NetworkModel(network);
     }
 
     /// <summary>
@@ -50,7 +62,8 @@ public sealed class RackRunSimulator
     {
         ArgumentNullException.ThrowIfNull(loads);
         Validate(loads);
-        return new Simulation(carousel, loads).Execute();
+        TransferPipeline? pipeline = network is null ? null : new TransferPipeline(network);
+        return new Simulation(carousel, loads, pipeline).Execute();
     }
 
     private void Validate(IReadOnlyList<RackLoad> loads)
@@ -78,6 +91,7 @@ public sealed class RackRunSimulator
             foreach (RackSlide slide in load.Slides)
             {
                 Guard.InRange(slide.Slot, 1, carousel.SlotsPerRack, nameof(slide.Slot), "slot");
+                Guard.NonNegative(slide.FileBytes, nameof(slide.FileBytes), "B");
                 if (!slots.Add(slide.Slot))
                 {
                     throw new ArgumentException(
@@ -89,7 +103,8 @@ public sealed class RackRunSimulator
     }
 
     // One simulation: mutable state kept out of the simulator so Run can be called repeatedly.
-    private sealed class Simulation(CarouselParameters carousel, IReadOnlyList<RackLoad> loads)
+    private sealed class Simulation(
+        CarouselParameters carousel, IReadOnlyList<RackLoad> loads, TransferPipeline? pipeline)
     {
         private readonly EventQueue<(bool IsArrival, int Rack)> events = new();
         private readonly Queue<int> waitingForPosition = new();
@@ -109,6 +124,7 @@ public sealed class RackRunSimulator
         private int indexMoves;
         private double firstInsert = double.PositiveInfinity;
         private double end;
+        private double filesDone;
 
         public RackRunResult Execute()
         {
@@ -141,6 +157,9 @@ public sealed class RackRunSimulator
                 EndS = any ? Math.Max(end, firstInsert) : 0,
                 BusyS = busyS,
                 RackIndexMoves = indexMoves,
+                FilesDoneS = filesDone,
+                ImageLinkBusyS = pipeline?.ImageLinkBusyS ?? 0,
+                StorageLinkBusyS = pipeline?.StorageLinkBusyS ?? 0,
             };
         }
 
@@ -214,7 +233,24 @@ public sealed class RackRunSimulator
             RackSlide slide = slides[current][nextSlide[current]++];
             double start = now + indexS;
             double occupancy = OccupancyS(slide);
-            double done = start + occupancy;
+            FileTransfer? transfer = null;
+            if (pipeline is not null && slide.Failure == SlideFailure.None)
+            {
+                // the carousel turns while the scanner waits; the gripper moves once there is
+                // room for the file
+                SlideTimeBudget b = slide.Budget;
+                transfer = pipeline.Schedule(
+                    slide.FileBytes,
+                    start,
+                    (b.LoadUnloadS / 2) + b.LabelMacroS + b.TissueFindingS + b.FocusS,
+                    b.StripesS + b.RescanS + b.ZStackS,
+                    b.FinalizeS);
+                start = transfer.SlideStartS;
+                filesDone = Math.Max(filesDone, transfer.StoredS);
+            }
+
+            // stripes held back by a full buffer keep the slide on the stage without work
+            double done = start + occupancy + (transfer?.ThrottleS ?? 0);
             busyS += indexS + occupancy;
             busy = true;
             records.Add(new SlideRunRecord
@@ -230,6 +266,7 @@ public sealed class RackRunSimulator
                     ? SlideStatus.Scanned
                     : SlideStatus.Failed,
                 Failure = slide.Failure,
+                Transfer = transfer,
             });
             events.Schedule(done, (false, current));
         }

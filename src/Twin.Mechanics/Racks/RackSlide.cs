@@ -19,4 +19,11 @@ public sealed record RackSlide
 
     /// <summary>Failure the scanner will meet on this slide. Default none.</summary>
     public SlideFailure Failure { get; init; }
+
+    /// <summary>
+    /// Size of the slide's image file, bytes (≥ 0). Default 0. Used only when the run has a
+    /// network: give a <see cref="Budget"/> made without file bytes then, or the link is
+    /// counted twice (once as the single-slide backlog in the budget's finalise phase).
+    /// </summary>
+    public long FileBytes { get; init; }
 }

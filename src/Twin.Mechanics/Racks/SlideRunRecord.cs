@@ -1,3 +1,5 @@
+using Twin.Mechanics.Network;
+
 namespace Twin.Mechanics.Racks;
 
 /// <summary>What happened to one slide in a rack run; all times in s from the run start.</summary>
@@ -36,4 +38,18 @@ public sealed record SlideRunRecord
 
     /// <summary>Why the slide failed; <see cref="SlideFailure.None"/> when scanned.</summary>
     public required SlideFailure Failure { get; init; }
+
+    /// <summary>
+    /// How the slide's file went to storage; null without a network or for a failed slide.
+    /// </summary>
+    public FileTransfer? Transfer { get; init; }
+
+    /// <summary>Time the scanner waited for buffer space or the link on this slide, s.</summary>
+    public double BufferStallS => Transfer is { } t ? t.BufferStallS + t.ThrottleS : 0;
+
+    /// <summary>
+    /// Time the slide is done for the lab, s: its file stored and registered, or back in its
+    /// slot when there is no network model or no file.
+    /// </summary>
+    public double DoneS => Transfer is { } t ? Math.Max(EndS, t.StoredS) : EndS;
 }

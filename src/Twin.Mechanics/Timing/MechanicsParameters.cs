@@ -137,7 +137,9 @@ public sealed record MechanicsParameters
     /// <summary>
     /// Sustained throughput of the image link to the converter/storage, bytes/s. Data streams
     /// while scanning; only a backlog beyond the scan time delays the next slide.
-    /// Default 1.0e8 B/s.
+    /// Default 1.0e8 B/s. This is the single-slide view of <see cref="ScanTimeModel"/>; rack
+    /// runs with a <see cref="Network.NetworkParameters"/> model the links, buffer and
+    /// pipelining in full and take plans without file bytes.
     /// </summary>
     // source: estimate. A 1 Gb/s Ethernet link (image data over TCP 2762 with TLS, release
     // notes) carries ~110 MB/s raw; ~100 MB/s after TCP/TLS overhead.

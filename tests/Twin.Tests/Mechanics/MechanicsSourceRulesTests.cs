@@ -60,6 +60,9 @@ public sealed partial class MechanicsSourceRulesTests
 
     [TestCase("Timing/MechanicsParameters.cs")]
     [TestCase("Racks/CarouselParameters.cs")]
+    [TestCase("Network/LinkParameters.cs")]
+    [TestCase("Network/NetworkParameters.cs")]
+    [TestCase("Files/FileSizeParameters.cs")]
     public void ParameterRecord_EveryParameter_HasSourceComment(string relativePath)
     {
         string[] lines = File.ReadAllLines(Path.Combine(SourceDir, relativePath));
