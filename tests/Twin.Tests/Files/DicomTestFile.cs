@@ -61,13 +61,8 @@ internal sealed class DicomTestFile
             }
 
             file.Order.Add(tag);
-            if (tag == 0x7FE00010)
+            if (tag == 0x7FE00010 && length == uint.MaxValue)
             {
-                if (length != uint.MaxValue)
-                {
-                    throw new InvalidDataException("pixel data is not encapsulated");
-                }
-
                 file.ReadFrames(bytes, p + header);
                 return file;
             }
@@ -81,7 +76,30 @@ internal sealed class DicomTestFile
             p += header + (int)length;
         }
 
-        throw new InvalidDataException("no pixel data");
+        return file.Elements.ContainsKey(0x7FE00010)
+            ? file : throw new InvalidDataException("no pixel data");
+    }
+
+    /// <summary>
+    /// The value of element <paramref name="tag"/> found inside the (defined-length) sequence
+    /// <paramref name="sequence"/>, searched as its encoded header.
+    /// </summary>
+    public byte[] Nested(uint sequence, uint tag, string vr)
+    {
+        var value = Elements[sequence].Value;
+        for (int p = 0; p + 12 <= value.Length; p++)
+        {
+            if (ReadTag(value, p) == tag && Encoding.ASCII.GetString(value, p + 4, 2) == vr)
+            {
+                int header = LongVrs.Contains(vr) ? 12 : 8;
+                int length = LongVrs.Contains(vr)
+                    ? (int)BinaryPrimitives.ReadUInt32LittleEndian(value.AsSpan(p + 8))
+                    : BinaryPrimitives.ReadUInt16LittleEndian(value.AsSpan(p + 6));
+                return value.AsSpan(p + header, length).ToArray();
+            }
+        }
+
+        throw new KeyNotFoundException($"{tag:X8} not found in {sequence:X8}");
     }
 
     /// <summary>A text element's value without padding.</summary>
