@@ -25,7 +25,9 @@ public sealed record FileSizePredictorOptions
     /// </summary>
     public int ReducedSampleTiles { get; init; } = 4;
 
-    /// <summary>JPEG quality, 1..100, as <see cref="SvsMetadata.JpegQuality"/>. Default 91.</summary>
+    /// <summary>
+    /// JPEG quality, 1..100, as <see cref="SvsMetadata.JpegQuality"/>. Default 91.
+    /// </summary>
     public int JpegQuality { get; init; } = 91;
 
     /// <summary>Tile edge in pixels, as <see cref="SvsMetadata.TileSize"/>. Default 256.</summary>
