@@ -17,14 +17,18 @@ internal static class DicomPart10
     /// <summary>Written as Implementation Version Name.</summary>
     public const string ImplementationVersion = "GT450TWIN_1";
 
-    /// <summary>Writes the file and returns its size in bytes.</summary>
+    /// <summary>
+    /// Writes the file and returns its size in bytes. When the last frame's offset would pass
+    /// <paramref name="basicTableLimit"/> (a 32-bit Basic Offset Table's limit unless a test
+    /// lowers it), the offsets go to an Extended Offset Table and the basic one stays empty.
+    /// </summary>
     public static long Write(
         string path, DicomDataset dataset, DicomFrameStore frames, string sopClassUid,
-        string sopInstanceUid)
+        string sopInstanceUid, long basicTableLimit = uint.MaxValue)
     {
         int count = frames.Level.TileCount;
-        long itemBytes = 8L * count + frames.FrameBytes;
-        bool extended = itemBytes - 8 - frames.Length(count - 1) > uint.MaxValue;
+        long itemBytes = (8L * count) + frames.FrameBytes;
+        bool extended = itemBytes - 8 - frames.Length(count - 1) > basicTableLimit;
         if (extended)
         {
             AddExtendedOffsetTable(dataset, frames);

@@ -118,6 +118,12 @@ public sealed class DicomWsiWriter : IDisposable
     public int LevelCount => levels.Count;
 
     /// <summary>
+    /// Largest frame offset in bytes a Basic Offset Table holds before the writer switches to
+    /// an Extended Offset Table (tests lower it).
+    /// </summary>
+    internal long BasicOffsetTableLimit { get; init; } = uint.MaxValue;
+
+    /// <summary>
     /// Adds level-0 tile (<paramref name="tileColumn"/>, <paramref name="tileRow"/>):
     /// TileSize × TileSize pixels of interleaved RGB bytes, row-major. Pixels of an edge tile
     /// beyond the image are ignored and stored as white. Each tile must be written exactly
@@ -202,7 +208,8 @@ public sealed class DicomWsiWriter : IDisposable
                 var dataset = WsiDataset.Build(Metadata, uids, levels[k], stores[k].FrameBytes);
                 temps[k] = Path.Combine(workFolder, Invariant($"level{k}.dcm"));
                 total += DicomPart10.Write(
-                    temps[k], dataset, stores[k], WsiDataset.SopClassUid, uids.Instance(k));
+                    temps[k], dataset, stores[k], WsiDataset.SopClassUid, uids.Instance(k),
+                    BasicOffsetTableLimit);
             }
 
             foreach (var store in stores)
