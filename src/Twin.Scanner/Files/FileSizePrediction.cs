@@ -27,6 +27,9 @@ public sealed record FileSizePrediction
     /// <summary>Level-0 tiles really encoded for the prediction.</summary>
     public required int SampledTiles { get; init; }
 
+    /// <summary>First-reduced-level tiles really built and encoded for the prediction.</summary>
+    public required int SampledReducedTiles { get; init; }
+
     /// <summary>Mean encoded size of the sampled level-0 tiles, bytes.</summary>
     public required double MeanTileBytes { get; init; }
 

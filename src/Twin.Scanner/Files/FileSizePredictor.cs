@@ -7,7 +7,9 @@ namespace Twin.Scanner.Files;
 /// Predicts, before a scan, the size of the SVS file <see cref="SvsWriter"/> will write, by
 /// really rendering and encoding a deterministic sample of the slide's tiles: level-0 tiles
 /// spread over the image (stratified: one from each equal run of tiles in raster order), and
-/// first-reduced-level tiles built from 4 × 4 rendered tiles, box-averaged as the writer does.
+/// a few first-reduced-level tiles built from 4 × 4 rendered tiles, box-averaged as the writer
+/// does, chosen over level-0 samples at evenly spaced quantiles of their encoded size so that
+/// glass and dense tissue are both represented.
 /// Mean encoded bytes × tile counts gives the pyramid; the thumbnail, label, macro and TIFF
 /// structure are added from their sizes, not guessed.
 /// </summary>
@@ -79,18 +81,20 @@ public static class FileSizePredictor
         var sampler = new TileSampler(levels[0], mpp, render, appMag);
         ulong seed = o.Seed ^ ((ulong)appMag << 56);
         int[] picks0 = Pick(levels[0].TileCount, o.SampleTiles, seed);
-        int[] picks1 = levels.Count > 1
-            ? Pick(levels[1].TileCount, o.ReducedSampleTiles, seed ^ 0x5A5A5A5AUL) : [];
-        var tiles0 = new byte[picks0.Length][];
-        Parallel.For(0, picks0.Length, i => tiles0[i] = sampler.Level0(picks0[i]));
-        var tiles1 = picks1.Length > 0 ? sampler.Reduced(levels[1], picks1) : [];
-
-        using var sizer = new SvsJpegSizer(
-            o.TileSize, o.JpegQuality, picks0.Length + picks1.Length);
-        double sum0 = tiles0.Sum(t => (double)sizer.TileBytes(t));
-        double sum1 = tiles1.Sum(t => (double)sizer.TileBytes(t));
-        double mean0 = sum0 / picks0.Length;
-        double mean1 = picks1.Length > 0 ? sum1 / picks1.Length : mean0;
+        var rendered = Render(sampler, picks0, new Dictionary<int, byte[]>());
+        int reducedCount = levels.Count > 1
+            ? Math.Min(o.ReducedSampleTiles, levels[1].TileCount) : 0;
+        using var sizer = new SvsJpegSizer(o.TileSize, o.JpegQuality, picks0.Length + reducedCount);
+        long[] sizes0 = [.. picks0.Select(i => sizer.TileBytes(rendered[i]))];
+        double mean0 = sizes0.Average();
+        double mean1 = mean0;
+        if (reducedCount > 0)
+        {
+            int[] picks1 = PickReduced(levels[0], levels[1], picks0, sizes0, reducedCount);
+            Render(sampler, [.. picks1.SelectMany(i => sampler.Sources(levels[1], i))], rendered);
+            mean1 = picks1.Average(i => (double)sizer.TileBytes(
+                sampler.Reduce(levels[1], i, rendered)));
+        }
 
         int reducedTiles = levels.Skip(1).Sum(l => l.TileCount);
         var thumbnail = new ThumbnailBuilder(levels[0]);
@@ -112,6 +116,7 @@ public static class FileSizePredictor
             Level0Tiles = levels[0].TileCount,
             ReducedTiles = reducedTiles,
             SampledTiles = picks0.Length,
+            SampledReducedTiles = reducedCount,
             MeanTileBytes = mean0,
             MeanReducedTileBytes = mean1,
             Level0Bytes = level0Bytes,
@@ -143,6 +148,51 @@ public static class FileSizePredictor
         }
 
         return picks;
+    }
+
+    // renders the tiles not rendered yet, in parallel, into the map
+    private static Dictionary<int, byte[]> Render(
+        TileSampler sampler, int[] indices, Dictionary<int, byte[]> rendered)
+    {
+        int[] missing = [.. indices.Distinct().Where(i => !rendered.ContainsKey(i)).Order()];
+        var tiles = new byte[missing.Length][];
+        Parallel.For(0, missing.Length, k => tiles[k] = sampler.Level0(missing[k]));
+        for (int k = 0; k < missing.Length; k++)
+        {
+            rendered[missing[k]] = tiles[k];
+        }
+
+        return rendered;
+    }
+
+    // the reduced tiles over the level-0 samples at evenly spaced quantiles of encoded size
+    // (then over the others, smallest first), so that glass and dense tissue are both there
+    private static int[] PickReduced(
+        PyramidLevel level0, PyramidLevel level1, int[] picks0, long[] sizes0, int count)
+    {
+        int[] bySize = [.. Enumerable.Range(0, picks0.Length)
+            .OrderBy(k => sizes0[k]).ThenBy(k => picks0[k])];
+        var quantiles = Enumerable.Range(0, count)
+            .Select(q => bySize[(int)(((2L * q) + 1) * bySize.Length / (2L * count))]);
+        var chosen = new List<int>(count);
+        foreach (int k in quantiles.Concat(bySize))
+        {
+            int f = PyramidLevel.Factor;
+            int c = Math.Min(picks0[k] % level0.TileColumns / f, level1.TileColumns - 1);
+            int r = Math.Min(picks0[k] / level0.TileColumns / f, level1.TileRows - 1);
+            int index = (r * level1.TileColumns) + c;
+            if (!chosen.Contains(index))
+            {
+                chosen.Add(index);
+            }
+
+            if (chosen.Count == count)
+            {
+                break;
+            }
+        }
+
+        return [.. chosen];
     }
 
     // SplitMix64 finaliser: a well-mixed 64-bit hash of the input

@@ -7,23 +7,23 @@ namespace Twin.Scanner.Files;
 public sealed record FileSizePredictorOptions
 {
     /// <summary>
-    /// The defaults: 48 level-0 and 4 reduced samples, quality 91, 256 px tiles.
+    /// The defaults: 32 level-0 and 2 reduced samples, quality 91, 256 px tiles.
     /// </summary>
     public static FileSizePredictorOptions Default { get; } = new();
 
     /// <summary>
-    /// Level-0 tiles rendered and encoded per magnification, 1..4096 (all tiles when the image
-    /// has fewer). Default 48: the mean of 48 tiles has a standard error of a few percent on
-    /// tissue whose tiles vary by ±50 %.
+    /// Level-0 tiles rendered and encoded per magnification, spread over the image, 1..4096
+    /// (all tiles when the image has fewer). Default 32: the mean of 32 tiles has a standard
+    /// error under 10 % even where half the tiles are glass and half tissue.
     /// </summary>
-    public int SampleTiles { get; init; } = 48;
+    public int SampleTiles { get; init; } = 32;
 
     /// <summary>
     /// First-reduced-level tiles built (each from 4 × 4 rendered level-0 tiles, box-averaged as
-    /// the writer does) and encoded per magnification, 0..256. Default 4. With 0, reduced
-    /// tiles are taken to cost as much as level-0 tiles.
+    /// the writer does) and encoded per magnification, 0..256: each costs up to 16 renders.
+    /// Default 2. With 0, reduced tiles are taken to cost as much as level-0 tiles.
     /// </summary>
-    public int ReducedSampleTiles { get; init; } = 4;
+    public int ReducedSampleTiles { get; init; } = 2;
 
     /// <summary>
     /// JPEG quality, 1..100, as <see cref="SvsMetadata.JpegQuality"/>. Default 91.

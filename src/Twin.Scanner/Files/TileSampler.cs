@@ -9,67 +9,33 @@ namespace Twin.Scanner.Files;
 /// </summary>
 internal sealed class TileSampler(PyramidLevel level0, double mpp, TileRenderer render, int appMag)
 {
+    /// <summary>
+    /// The level-0 tiles (row-major indices, ascending) under reduced tile
+    /// <paramref name="index"/> of <paramref name="level1"/> that lie inside the image grid.
+    /// </summary>
+    public IEnumerable<int> Sources(PyramidLevel level1, int index)
+    {
+        int f = PyramidLevel.Factor;
+        int c0 = index % level1.TileColumns * f;
+        int r0 = index / level1.TileColumns * f;
+        for (int r = r0; r < Math.Min(r0 + f, level0.TileRows); r++)
+        {
+            for (int c = c0; c < Math.Min(c0 + f, level0.TileColumns); c++)
+            {
+                yield return (r * level0.TileColumns) + c;
+            }
+        }
+    }
+
     /// <summary>Renders level-0 tile <paramref name="index"/> (row-major).</summary>
     public byte[] Level0(int index)
     {
         var tile = new byte[level0.TileBytes];
-        RenderInto(index % level0.TileColumns, index / level0.TileColumns, tile);
-        return tile;
-    }
-
-    /// <summary>Builds the tiles <paramref name="indices"/> of the first reduced level.</summary>
-    public byte[][] Reduced(PyramidLevel level1, int[] indices)
-    {
-        int f = PyramidLevel.Factor;
-        int quarter = level0.TileSize / f;
-        var tiles = new byte[indices.Length][];
-        for (int i = 0; i < tiles.Length; i++)
-        {
-            tiles[i] = new byte[level1.TileBytes];
-            Array.Fill(tiles[i], TileOps.Background);
-        }
-
-        // the 16 sources of each reduced tile write disjoint blocks, so they render in parallel
-        Parallel.For(0, indices.Length * f * f, job =>
-        {
-            int sample = job / (f * f);
-            int c = (indices[sample] % level1.TileColumns * f) + (job % f);
-            int r = (indices[sample] / level1.TileColumns * f) + (job / f % f);
-            if (c >= level0.TileColumns || r >= level0.TileRows)
-            {
-                return;
-            }
-
-            var source = ArrayPool<byte>.Shared.Rent(level0.TileBytes);
-            try
-            {
-                RenderInto(c, r, source);
-                TileOps.Downsample4(
-                    source, tiles[sample], level0.TileSize, job % f * quarter,
-                    job / f % f * quarter);
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(source);
-            }
-        });
-
-        for (int i = 0; i < tiles.Length; i++)
-        {
-            int tc = indices[i] % level1.TileColumns;
-            int tr = indices[i] / level1.TileColumns;
-            TileOps.PadOutside(
-                tiles[i], level1.TileSize, level1.ValidWidth(tc), level1.ValidHeight(tr));
-        }
-
-        return tiles;
-    }
-
-    private void RenderInto(int column, int row, byte[] tile)
-    {
         var rendered = ArrayPool<byte>.Shared.Rent(level0.TileBytes);
         try
         {
+            int column = index % level0.TileColumns;
+            int row = index / level0.TileColumns;
             double tileUm = level0.TileSize * mpp;
             render(appMag, column * tileUm, row * tileUm, rendered.AsSpan(0, level0.TileBytes));
             TileOps.CopyPadded(
@@ -80,5 +46,31 @@ internal sealed class TileSampler(PyramidLevel level0, double mpp, TileRenderer 
         {
             ArrayPool<byte>.Shared.Return(rendered);
         }
+
+        return tile;
+    }
+
+    /// <summary>
+    /// Builds reduced tile <paramref name="index"/> of <paramref name="level1"/> from its
+    /// rendered <see cref="Sources"/>, looked up in <paramref name="rendered"/>.
+    /// </summary>
+    public byte[] Reduce(PyramidLevel level1, int index, IReadOnlyDictionary<int, byte[]> rendered)
+    {
+        int f = PyramidLevel.Factor;
+        int quarter = level0.TileSize / f;
+        var tile = new byte[level1.TileBytes];
+        Array.Fill(tile, TileOps.Background);
+        foreach (int source in Sources(level1, index))
+        {
+            int c = source % level0.TileColumns;
+            int r = source / level0.TileColumns;
+            TileOps.Downsample4(
+                rendered[source], tile, level0.TileSize, c % f * quarter, r % f * quarter);
+        }
+
+        TileOps.PadOutside(
+            tile, level1.TileSize, level1.ValidWidth(index % level1.TileColumns),
+            level1.ValidHeight(index / level1.TileColumns));
+        return tile;
     }
 }
