@@ -24,6 +24,14 @@ public sealed class ScanSession
     public ScanSession(ScanSessionOptions options) => _options = options;
 
     /// <summary>
+    /// Takes the slide's macro image and finds its tissue, as the scan itself will: the region
+    /// a scan would cover, in slide µm, or null when there is no tissue.
+    /// </summary>
+    public TissueRegion? Locate(SlideSpec slide) => _options.TissueFinder.Find(
+        MacroImager.Capture(slide, _options.Sensor.GlassLevel), MacroImager.PixelUm,
+        MacroImager.LabelLengthUm);
+
+    /// <summary>
     /// Scans a slide. <paramref name="sinkFactory"/> is called once per pass with the image size
     /// (width, height, stripe pixels) and returns where tiles go; a pass replaced by an ANS rescan
     /// has its sink disposed without commit.

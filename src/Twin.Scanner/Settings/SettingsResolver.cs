@@ -14,9 +14,10 @@ public static class SettingsResolver
     /// <param name="ansThresholdDeg">ANS threshold, degrees (service setting).</param>
     /// <param name="narrowStripePixels">Narrow stripe width, pixels.</param>
     /// <param name="jpegQuality">JPEG quality.</param>
+    /// <param name="output">Output formats ("svs" or "svs+dicom").</param>
     public static ScanSettings Resolve(
         bool defaultTo20x, Magnification? rackOverride, bool ansEnabled, double ansThresholdDeg,
-        int narrowStripePixels, int jpegQuality)
+        int narrowStripePixels, int jpegQuality, string output = "svs")
     {
         var magnification = rackOverride
             ?? (defaultTo20x ? Magnification.Twenty : Magnification.Forty);
@@ -34,7 +35,7 @@ public static class SettingsResolver
             ["narrowStripePixels"] = new(
                 narrowStripePixels.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "service setting"),
-            ["output"] = new("svs", "scan settings (lab admin)"),
+            ["output"] = new(output, "scan settings (lab admin)"),
         };
         return new ScanSettings
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using Twin.Mechanics.Geometry;
 using Twin.Optics.Tissue;
+using Twin.Scanner.Files.Dicom;
 using Twin.Scanner.Settings;
 using Twin.Scenarios.Model;
 using YamlDotNet.Core;
@@ -80,7 +81,7 @@ public static class ScenarioReader
         }
 
         var top = new YamlFields(root, file, errors, "scenario",
-            "name", "seed", "acquiredAt", "scanner", "racks");
+            "name", "seed", "acquiredAt", "scanner", "racks", "throughput");
         string name = top.String("name", required: true) ?? "unnamed";
         double? seed = top.Number("seed", 0, 4e15, "");
         DateTime acquired = new(2026, 1, 1, 9, 0, 0, DateTimeKind.Utc);
@@ -121,6 +122,23 @@ public static class ScenarioReader
             }
         }
 
+        if (scanner.Dicom)
+        {
+            int outputLine = (root.Children.TryGetValue(new YamlScalarNode("scanner"), out var sn)
+                && sn is YamlMappingNode sm && sm.Children.TryGetValue(
+                    new YamlScalarNode("output"), out var on)) ? YamlFields.LineOf(on) : 0;
+            foreach (var rack in racks)
+            {
+                var mag = rack.Magnification ?? (scanner.DefaultTo20x ? Magnification.Twenty
+                    : Magnification.Forty);
+                foreach (string rule in DicomRules.Check((int)mag, 1, scanner.AnsEnabled))
+                {
+                    int line = rule == DicomRules.Ans ? outputLine : rack.Line;
+                    errors.Add(new ScenarioError(file, line, $"{rule} (rack '{rack.Id}')"));
+                }
+            }
+        }
+
         if (errors.Count > 0)
         {
             throw new ScenarioException(errors.OrderBy(e => e.Line).ToList());
@@ -147,17 +165,25 @@ public static class ScenarioReader
         }
 
         var f = new YamlFields(node, file, errors, "scanner",
-            "id", "defaultTo20x", "ans", "jpegQuality", "output");
+            "id", "defaultTo20x", "ans", "jpegQuality", "output", "predictFileSize");
         var config = new ScannerConfig
         {
             Id = f.String("id") ?? "GT450-TWIN-01",
             DefaultTo20x = f.Boolean("defaultTo20x") ?? false,
             JpegQuality = f.Integer("jpegQuality", 30, 100, "") ?? 91,
         };
-        if (f.String("output") is { } output && output != "svs")
+        if (f.String("output") is { } output)
         {
-            f.Error(f.Node("output")!, $"output '{output}' is not supported (known: svs)");
+            if (output is not ("svs" or "svs+dicom"))
+            {
+                f.Error(f.Node("output")!, $"output '{output}' is not supported (known: svs, "
+                    + "svs+dicom)");
+            }
+
+            config = config with { Dicom = output == "svs+dicom" };
         }
+
+        config = config with { PredictFileSize = f.Boolean("predictFileSize") ?? true };
 
         if (f.Mapping("ans") is { } ans)
         {
@@ -226,7 +252,7 @@ public static class ScenarioReader
             }
         }
 
-        return new RackSpec { Id = id, Magnification = mag, Slides = slides };
+        return new RackSpec { Id = id, Magnification = mag, Slides = slides, Line = f.Line };
     }
 
     private static SlideEntry? ReadSlide(

@@ -11,6 +11,9 @@ public sealed record RackSpec
     /// <summary>Operator's per-rack magnification override, or null for the scanner default.</summary>
     public Magnification? Magnification { get; init; }
 
+    /// <summary>Line in the scenario file where the rack is described (for messages).</summary>
+    public int Line { get; init; }
+
     /// <summary>The slides.</summary>
     public required IReadOnlyList<SlideEntry> Slides { get; init; }
 }

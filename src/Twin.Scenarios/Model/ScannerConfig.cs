@@ -18,6 +18,18 @@ public sealed record ScannerConfig
     /// <summary>Narrow stripe width for ANS rescans, pixels. Default 1024 (a quarter sensor).</summary>
     public int NarrowStripePixels { get; init; } = 1024;
 
+    /// <summary>
+    /// True when each slide is also written as DICOM WSI beside its SVS ("output: svs+dicom").
+    /// Refused for 20x, z-stack and ANS-enabled configurations (release notes).
+    /// </summary>
+    public bool Dicom { get; init; }
+
+    /// <summary>
+    /// True when each slide's file size at 40x and 20x is predicted before it is scanned, from
+    /// sampled, really encoded tiles. Default true.
+    /// </summary>
+    public bool PredictFileSize { get; init; } = true;
+
     /// <summary>JPEG quality of tiles. Default 91 (GT 450 files carry Q=91).</summary>
     public int JpegQuality { get; init; } = 91;
 }

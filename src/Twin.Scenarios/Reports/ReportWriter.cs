@@ -22,7 +22,7 @@ public static class ReportWriter
         "id", "rack", "tissue", "status", "magnification", "mpp", "file", "fileBytes",
         "scanSeconds", "totalSeconds", "ansRescanned", "indexTiltEstimateDeg",
         "indexTiltTrueDeg", "focusErrorRmsUm", "focusErrorMaxUm", "inFocusFraction",
-        "edgeDefocusMaxUm", "stripes", "stripePixels",
+        "edgeDefocusMaxUm", "stripes", "stripePixels", "predictedBytes40x", "predictedBytes20x",
     ];
 
     /// <summary>Serialises a report to JSON text.</summary>
@@ -44,6 +44,8 @@ public static class ReportWriter
                 F(s.FocusErrorRmsUm), F(s.FocusErrorMaxUm), F(s.InFocusFraction),
                 F(s.EdgeDefocusMaxUm), s.Stripes.ToString(CultureInfo.InvariantCulture),
                 s.StripePixels.ToString(CultureInfo.InvariantCulture),
+                s.PredictedBytes40x?.ToString(CultureInfo.InvariantCulture) ?? "",
+                s.PredictedBytes20x?.ToString(CultureInfo.InvariantCulture) ?? "",
             ];
             sb.AppendLine(string.Join(',', cells));
         }

@@ -77,6 +77,18 @@ public sealed record SlideRecord
     /// <summary>Focus read-outs in total.</summary>
     public int FocusReadings { get; init; }
 
+    /// <summary>SVS size predicted before the scan for a 40x scan of the same region, bytes.</summary>
+    public long? PredictedBytes40x { get; init; }
+
+    /// <summary>SVS size predicted before the scan for a 20x scan of the same region, bytes.</summary>
+    public long? PredictedBytes20x { get; init; }
+
+    /// <summary>DICOM WSI files written beside the SVS (one per pyramid level), or null.</summary>
+    public IReadOnlyList<string>? DicomFiles { get; init; }
+
+    /// <summary>Bytes of the DICOM files, or null when none were written.</summary>
+    public long? DicomBytes { get; init; }
+
     /// <summary>Effective settings: name → value and where it came from.</summary>
     public required IReadOnlyDictionary<string, Twin.Scanner.Settings.EffectiveSetting> Settings
     {
