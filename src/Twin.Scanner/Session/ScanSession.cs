@@ -50,7 +50,7 @@ public sealed class ScanSession
             return new SlideScanResult { Id = slide.Id, Status = "skipped: no tissue found" };
         }
 
-        var pass = new StripePass(slide, objective, region, _options, cancel);
+        var pass = new StripePass(slide, objective, region, macro, _options, cancel);
         int wide = _options.Mechanics.SensorPixels;
         var first = pass.Run(wide, settings.AnsEnabled ? settings.AnsThresholdDeg : null,
             sinkFactory, progress);

@@ -15,6 +15,7 @@ internal sealed class StripePass
     private readonly SlideSpec _slide;
     private readonly ObjectiveModel _objective;
     private readonly TissueRegion _region;
+    private readonly Twin.Optics.Imaging.RgbImage _macro;
     private readonly ScanSessionOptions _options;
     private readonly CancellationToken _cancel;
     private readonly ImageFormer _former;
@@ -25,8 +26,9 @@ internal sealed class StripePass
 
     public StripePass(
         SlideSpec slide, ObjectiveModel objective, TissueRegion region,
-        ScanSessionOptions options, CancellationToken cancel)
+        Twin.Optics.Imaging.RgbImage macro, ScanSessionOptions options, CancellationToken cancel)
     {
+        _macro = macro;
         _slide = slide;
         _objective = objective;
         _region = region;
@@ -262,44 +264,54 @@ internal sealed class StripePass
         double yTop, double stripeUm, double? predicted)
     {
         double yc = yTop + (0.5 * stripeUm);
-        double px = double.NaN, py = double.NaN;
-        // rows by distance from the centre line, columns from the stripe's start
-        var rows = new List<double>();
-        for (double d = 0; d < 0.5 * stripeUm; d += _tileUm / 2)
+        // candidates: solid tissue on the macro image, rows by distance from the centre line,
+        // columns from the stripe's start; the darkest (most stain, most texture) of the first
+        // few is tried first, the others if its through-focus curve shows no clear peak
+        var candidates = new List<(double X, double Y, int Level)>();
+        for (double d = 0; d < 0.5 * stripeUm && candidates.Count < 12; d += _tileUm / 2)
         {
-            rows.Add(yc + d);
-            if (d > 0)
+            foreach (double y in d == 0 ? new[] { yc } : new[] { yc + d, yc - d })
             {
-                rows.Add(yc - d);
-            }
-        }
-
-        foreach (double y in rows)
-        {
-            for (int i = 0; i < _columns; i++)
-            {
-                double x = _region.X0Um + ((i + 0.5) * _tileUm);
-                if (IsSolidTissue(x, y) && HasTissue(x, y, _tileUm))
+                for (int i = 0; i < _columns && candidates.Count < 12; i++)
                 {
-                    px = x;
-                    py = y;
-                    break;
+                    double x = _region.X0Um + ((i + 0.5) * _tileUm);
+                    if (IsSolidTissue(x, y))
+                    {
+                        candidates.Add((x, y, MacroLevel(x, y)));
+                        i += 2;
+                    }
                 }
             }
+        }
 
-            if (!double.IsNaN(px))
+        foreach (var (px, py, _) in candidates.OrderBy(c => c.Level).Take(3))
+        {
+            if (FocusAt(px, py, predicted) is { } height)
             {
-                break;
+                return (height, new FocusSample(px, py, height));
             }
         }
 
-        if (double.IsNaN(px))
-        {
-            return (predicted ?? 0, null);
-        }
+        return (predicted ?? 0, null);
+    }
 
+    /// <summary>The macro image's darkest channel at slide position (x, y), 0–255.</summary>
+    private int MacroLevel(double x, double y)
+    {
+        int px = Math.Clamp((int)(x / MacroImager.PixelUm), 0, _macro.Width - 1);
+        int py = Math.Clamp((int)(y / MacroImager.PixelUm), 0, _macro.Height - 1);
+        int p = ((py * _macro.Width) + px) * 3;
+        return Math.Min(_macro.Pixels[p], Math.Min(_macro.Pixels[p + 1], _macro.Pixels[p + 2]));
+    }
+
+    /// <summary>
+    /// A through-focus series at one place; null when the contrast curve has no clear peak
+    /// (its best is under 1.3 × its worst: too little texture to trust).
+    /// </summary>
+    private double? FocusAt(double px, double py, double? predicted)
+    {
         double surface = _slide.Pose.SurfaceUm(px, py);
-        const int patch = 128;
+        const int patch = 192;
         double Contrast(double z, ulong salt)
         {
             var pixels = new float[patch * patch];
@@ -312,11 +324,10 @@ internal sealed class StripePass
         Diagnostics.Log("focus", () => $"{_slide.Id} focus point at ({px:F0}, {py:F0}) µm");
         // first stripe: ±30 µm in 3 µm steps covers the seating tolerance; later stripes: ±8 µm
         // in 1 µm steps around the prediction; then ±1.5 µm in 0.25 µm steps
-        double coarse = predicted is { } p ? Sweep(p, 8, 1, Contrast, 0x10)
-            : Sweep(0, 30, 3, Contrast, 0x10);
-        double fine = predicted is null ? Sweep(coarse, 3, 0.5, Contrast, 0x20) : coarse;
-        double height = Sweep(fine, 1.5, 0.25, Contrast, 0x30);
-        return (height, new FocusSample(px, py, height));
+        double coarse = predicted is { } p ? Sweep(p, 8, 1, Contrast, 0x10, out bool peakOk)
+            : Sweep(0, 30, 3, Contrast, 0x10, out peakOk);
+        double fine = predicted is null ? Sweep(coarse, 3, 0.5, Contrast, 0x20, out _) : coarse;
+        return peakOk ? Sweep(fine, 1.5, 0.25, Contrast, 0x30) : null;
     }
 
     /// <summary>Index-axis position of a focusing segment (fractional index), µm.</summary>
@@ -348,7 +359,11 @@ internal sealed class StripePass
 
     private static double Sweep(
         double centre, double halfRange, double step, Func<double, ulong, double> contrast,
-        ulong salt)
+        ulong salt) => Sweep(centre, halfRange, step, contrast, salt, out _);
+
+    private static double Sweep(
+        double centre, double halfRange, double step, Func<double, ulong, double> contrast,
+        ulong salt, out bool clearPeak)
     {
         int n = (int)Math.Round(2 * halfRange / step) + 1;
         var values = new double[n];
@@ -363,6 +378,7 @@ internal sealed class StripePass
             }
         }
 
+        clearPeak = values[best] > 1.3 * values.Min();
         double z = centre - halfRange + (best * step);
         if (best > 0 && best < n - 1)
         {
