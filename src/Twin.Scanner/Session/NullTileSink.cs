@@ -9,6 +9,11 @@ public sealed class NullTileSink : ITileSink
     }
 
     /// <inheritdoc/>
+    public void WriteTile(int plane, int column, int row, ReadOnlySpan<byte> rgb)
+    {
+    }
+
+    /// <inheritdoc/>
     public long Commit() => 0;
 
     /// <inheritdoc/>

@@ -51,6 +51,11 @@ public sealed class ScanSession
         }
 
         var pass = new StripePass(slide, objective, region, macro, _options, cancel);
+        if (settings.ZStack is { } zStack)
+        {
+            return ScanZStack(slide, objective, pass, zStack, sinkFactory, progress);
+        }
+
         int wide = _options.Mechanics.SensorPixels;
         var first = pass.Run(wide, settings.AnsEnabled ? settings.AnsThresholdDeg : null,
             sinkFactory, progress);
@@ -75,6 +80,35 @@ public sealed class ScanSession
             FileBytes = final.Bytes,
         };
         var time = new ScanTimeModel(_options.Mechanics).Estimate(plan);
+        return Result(slide, objective, pass, first, final, rescanned, time);
+    }
+
+    private SlideScanResult ScanZStack(
+        SlideSpec slide, ObjectiveModel objective, StripePass pass, ZStackSettings zStack,
+        Func<int, int, int, ITileSink> sinkFactory, IProgress<double>? progress)
+    {
+        var result = pass.RunZStack(zStack, sinkFactory, progress, out int focusPoints);
+        var plan = new SlideScanPlan
+        {
+            Stripes = result.Outcome.Stripes,
+            StripeLengthUm = pass.WidthPx * objective.PixelSizeUm,
+            PixelSizeUm = objective.PixelSizeUm,
+            ZLayers = zStack.Layers,
+            FocusPoints = focusPoints,
+            FileBytes = result.Bytes,
+        };
+        var time = new ScanTimeModel(_options.Mechanics).Estimate(plan);
+        return Result(slide, objective, pass, result, result, false, time) with
+        {
+            ZLayers = zStack.Layers,
+            FocusPoints = focusPoints,
+        };
+    }
+
+    private static SlideScanResult Result(
+        SlideSpec slide, ObjectiveModel objective, StripePass pass, PassResult first,
+        PassResult final, bool rescanned, SlideTimeBudget time)
+    {
         var o = final.Outcome;
         return new SlideScanResult
         {

@@ -29,6 +29,13 @@ public sealed record ScanSessionOptions
     /// <summary>ANS tilt check.</summary>
     public IAnsCheck AnsCheck { get; init; } = new NeighbourStripeAnsCheck();
 
+    /// <summary>
+    /// Distance between focus points along a stripe in z-stack scans, µm. Default 1000 µm
+    /// (estimate: about one depth of field of surface change per point on a typical slide,
+    /// given slides flex by more than 1 µm over a strip, EP 1 610 166).
+    /// </summary>
+    public double FocusPointSpacingUm { get; init; } = 1000;
+
     /// <summary>False renders only what focusing needs (no image tiles): sweeps use this.</summary>
     public bool RenderImage { get; init; } = true;
 }

@@ -53,6 +53,12 @@ public sealed record SlideScanResult
     /// <summary>Depth of field of the scan's optics at 550 nm, µm.</summary>
     public double DepthOfFieldUm { get; init; }
 
+    /// <summary>Focal planes acquired (1 without a z-stack).</summary>
+    public int ZLayers { get; init; } = 1;
+
+    /// <summary>Point-focus measurements of a z-stack scan's focus map (0 otherwise).</summary>
+    public int FocusPoints { get; init; }
+
     /// <summary>Bytes of the written file (0 for focus-only runs).</summary>
     public long FileBytes { get; init; }
 

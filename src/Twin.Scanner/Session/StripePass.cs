@@ -155,6 +155,102 @@ internal sealed class StripePass
             score.Rms, score.Max, score.InFocus, score.EdgeMax, held, readings), bytes);
     }
 
+    /// <summary>
+    /// A z-stack pass: no real-time focusing and no ANS; per stripe, focus points along its
+    /// centre line (one at the stripe's first solid tissue, then one every
+    /// <see cref="ScanSessionOptions.FocusPointSpacingUm"/>), a focus map interpolated linearly
+    /// between them, and every focal plane rendered at map + its offset.
+    /// </summary>
+    public PassResult RunZStack(
+        Twin.Scanner.Settings.ZStackSettings zStack, Func<int, int, int, ITileSink> sinkFactory,
+        IProgress<double>? progress, out int focusPoints)
+    {
+        int stripePx = _options.Mechanics.SensorPixels;
+        double stripeUm = stripePx * _px;
+        int stripes = Math.Max(1, (int)Math.Ceiling((_region.Y1Um - _region.Y0Um) / stripeUm));
+        using ITileSink sink = _options.RenderImage
+            ? sinkFactory(WidthPx, stripes * stripePx, stripePx) : new NullTileSink();
+        var score = new FocusScore(_objective.DepthOfFieldUm());
+        var offsets = zStack.OffsetsUm();
+        double? previous = null;
+        focusPoints = 0;
+        for (int k = 0; k < stripes; k++)
+        {
+            _cancel.ThrowIfCancellationRequested();
+            double yTop = _region.Y0Um + (k * stripeUm);
+            double yc = yTop + (0.5 * stripeUm);
+            var map = new List<(double X, double H)>();
+            var (start, point) = PointFocus(yTop, stripeUm, previous);
+            if (point is { } p0)
+            {
+                map.Add((p0.XUm, start));
+                focusPoints++;
+            }
+
+            double spacing = _options.FocusPointSpacingUm;
+            for (double x = _region.X0Um + (0.5 * spacing); x < _region.X1Um; x += spacing)
+            {
+                if (map.Any(m => Math.Abs(m.X - x) < 0.5 * spacing) || !IsSolidTissue(x, yc))
+                {
+                    continue;
+                }
+
+                if (FocusAt(x, yc, map.Count > 0 ? map[^1].H : start) is { } h)
+                {
+                    map.Add((x, h));
+                    focusPoints++;
+                }
+            }
+
+            map.Sort((a, b) => a.X.CompareTo(b.X));
+            var commanded = new double[_columns];
+            for (int i = 0; i < _columns; i++)
+            {
+                commanded[i] = Interpolate(map, _region.X0Um + ((i + 0.5) * _tileUm), start);
+            }
+
+            previous = start;
+            score.AddStripe(this, commanded, yTop, stripeUm);
+            if (_options.RenderImage)
+            {
+                for (int plane = 0; plane < offsets.Count; plane++)
+                {
+                    RenderStripe(sink, commanded, k, stripePx, plane, offsets[plane]);
+                    progress?.Report((k + ((plane + 1.0) / offsets.Count)) / stripes);
+                }
+            }
+        }
+
+        long bytes = sink.Commit();
+        return new PassResult(new PassOutcome(stripes, stripePx, false, stripes, null,
+            score.Rms, score.Max, score.InFocus, score.EdgeMax, 0, 0), bytes);
+    }
+
+    /// <summary>A focus map's height at x, µm: linear between points, flat beyond the ends.</summary>
+    private static double Interpolate(List<(double X, double H)> map, double x, double fallback)
+    {
+        if (map.Count == 0)
+        {
+            return fallback;
+        }
+
+        if (x <= map[0].X)
+        {
+            return map[0].H;
+        }
+
+        for (int i = 1; i < map.Count; i++)
+        {
+            if (x <= map[i].X)
+            {
+                double t = (x - map[i - 1].X) / (map[i].X - map[i - 1].X);
+                return map[i - 1].H + (t * (map[i].H - map[i - 1].H));
+            }
+        }
+
+        return map[^1].H;
+    }
+
     /// <summary>Height of the section's mid-plane at slide position (x, y), µm (the truth).</summary>
     internal double TrueMidUm(double x, double y) =>
         _slide.Pose.SurfaceUm(x, y) + (0.5 * _slide.Tissue.ThicknessUm);
@@ -389,7 +485,9 @@ internal sealed class StripePass
         return z;
     }
 
-    private void RenderStripe(ITileSink sink, double[] commanded, int stripe, int stripePx)
+    private void RenderStripe(
+        ITileSink sink, double[] commanded, int stripe, int stripePx, int plane = 0,
+        double planeOffsetUm = 0)
     {
         int rows = stripePx / ScanSession.TileSize;
         const int chunk = 8;
@@ -408,14 +506,15 @@ internal sealed class StripePass
                 double surface = _slide.Pose.SurfaceUm(x + (0.5 * _tileUm), y + (0.5 * _tileUm));
                 var rgb = new byte[tileBytes];
                 ulong seed = _slide.Seed ^ ((ulong)i * 0x9E3779B1UL) ^ ((ulong)row << 32)
-                    ^ ((ulong)stripePx << 52);
+                    ^ ((ulong)stripePx << 52) ^ ((ulong)plane << 58);
                 _former.RenderTile(x - _slide.TissueOriginXUm, y - _slide.TissueOriginYUm,
-                    ScanSession.TileSize, ScanSession.TileSize, commanded[i] - surface, seed, rgb);
+                    ScanSession.TileSize, ScanSession.TileSize,
+                    commanded[i] + planeOffsetUm - surface, seed, rgb);
                 buffers[t] = rgb;
             });
             for (int t = 0; t < buffers.Length; t++)
             {
-                sink.WriteTile(c0 + (t % cols), (stripe * rows) + (t / cols), buffers[t]);
+                sink.WriteTile(plane, c0 + (t % cols), (stripe * rows) + (t / cols), buffers[t]);
             }
         }
     }

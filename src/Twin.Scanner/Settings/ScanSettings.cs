@@ -18,6 +18,12 @@ public sealed record ScanSettings
     /// <summary>Width of the narrow stripes an ANS rescan uses, pixels (a multiple of the tile).</summary>
     public int NarrowStripePixels { get; init; } = 1024;
 
+    /// <summary>
+    /// The z-stack to acquire, or null for a single plane. A z-stack scan focuses by points and
+    /// a focus map, not in real time, and never runs ANS.
+    /// </summary>
+    public ZStackSettings? ZStack { get; init; }
+
     /// <summary>JPEG quality of the written tiles (1–100). Default 91, as GT 450 files carry.</summary>
     public int JpegQuality { get; init; } = 91;
 

@@ -15,9 +15,12 @@ public static class SettingsResolver
     /// <param name="narrowStripePixels">Narrow stripe width, pixels.</param>
     /// <param name="jpegQuality">JPEG quality.</param>
     /// <param name="output">Output formats ("svs" or "svs+dicom").</param>
+    /// <param name="zStack">The rack's z-stack (admin defaults or operator values), or null.</param>
+    /// <param name="zStackSource">Where the z-stack's values came from, for the report.</param>
     public static ScanSettings Resolve(
         bool defaultTo20x, Magnification? rackOverride, bool ansEnabled, double ansThresholdDeg,
-        int narrowStripePixels, int jpegQuality, string output = "svs")
+        int narrowStripePixels, int jpegQuality, string output = "svs",
+        ZStackSettings? zStack = null, string zStackSource = "rack override")
     {
         var magnification = rackOverride
             ?? (defaultTo20x ? Magnification.Twenty : Magnification.Forty);
@@ -28,7 +31,12 @@ public static class SettingsResolver
         var provenance = new Dictionary<string, EffectiveSetting>
         {
             ["magnification"] = new(Label(magnification), magSource),
-            ["ansEnabled"] = new(ansEnabled ? "true" : "false", "scan settings (lab admin)"),
+            ["ansEnabled"] = zStack is null
+                ? new(ansEnabled ? "true" : "false", "scan settings (lab admin)")
+                : new("false", "rule: ANS is off during z-stack scans"),
+            ["focusing"] = zStack is null
+                ? new("real-time", "rule: normal scans focus in real time")
+                : new("point focusing", "rule: z-stack scans use point focusing"),
             ["ansThresholdDeg"] = new(
                 ansThresholdDeg.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture),
                 "service setting"),
@@ -37,10 +45,19 @@ public static class SettingsResolver
                 "service setting"),
             ["output"] = new(output, "scan settings (lab admin)"),
         };
+        if (zStack is not null)
+        {
+            var inv = System.Globalization.CultureInfo.InvariantCulture;
+            provenance["zStackLayers"] = new(zStack.Layers.ToString(inv), zStackSource);
+            provenance["zStackSeparationUm"] = new(zStack.SeparationUm.ToString(inv),
+                zStackSource);
+        }
+
         return new ScanSettings
         {
             Magnification = magnification,
-            AnsEnabled = ansEnabled,
+            AnsEnabled = ansEnabled && zStack is null,
+            ZStack = zStack,
             AnsThresholdDeg = ansThresholdDeg,
             NarrowStripePixels = narrowStripePixels,
             JpegQuality = jpegQuality,

@@ -115,7 +115,8 @@ public static class ScenarioReader
 
             foreach (var node in rackList.Children)
             {
-                if (ReadRack(node, file, errors, ids, baseDirectory) is { } rack)
+                if (ReadRack(node, file, errors, ids, baseDirectory, scanner.ZStackDefaults)
+                    is { } rack)
                 {
                     racks.Add(rack);
                 }
@@ -131,7 +132,9 @@ public static class ScenarioReader
             {
                 var mag = rack.Magnification ?? (scanner.DefaultTo20x ? Magnification.Twenty
                     : Magnification.Forty);
-                foreach (string rule in DicomRules.Check((int)mag, 1, scanner.AnsEnabled))
+                int layers = rack.ZStack?.Layers ?? 1;
+                bool ans = scanner.AnsEnabled && rack.ZStack is null;
+                foreach (string rule in DicomRules.Check((int)mag, layers, ans))
                 {
                     int line = rule == DicomRules.Ans ? outputLine : rack.Line;
                     errors.Add(new ScenarioError(file, line, $"{rule} (rack '{rack.Id}')"));
@@ -165,7 +168,7 @@ public static class ScenarioReader
         }
 
         var f = new YamlFields(node, file, errors, "scanner",
-            "id", "defaultTo20x", "ans", "jpegQuality", "output", "predictFileSize");
+            "id", "defaultTo20x", "ans", "jpegQuality", "output", "predictFileSize", "zStack");
         var config = new ScannerConfig
         {
             Id = f.String("id") ?? "GT450-TWIN-01",
@@ -184,6 +187,13 @@ public static class ScenarioReader
         }
 
         config = config with { PredictFileSize = f.Boolean("predictFileSize") ?? true };
+        if (f.Mapping("zStack") is { } z)
+        {
+            config = config with
+            {
+                ZStackDefaults = ReadZStack(z, file, errors, config.ZStackDefaults),
+            };
+        }
 
         if (f.Mapping("ans") is { } ans)
         {
@@ -208,9 +218,23 @@ public static class ScenarioReader
         return config;
     }
 
+    private static ZStackSettings ReadZStack(
+        YamlMappingNode node, string file, List<ScenarioError> errors, ZStackSettings defaults)
+    {
+        var f = new YamlFields(node, file, errors, "zStack", "layers", "separationUm");
+        int layers = f.Integer("layers", 1, 99, "") ?? defaults.Layers;
+        double separation = f.Number("separationUm", 0, 10, "µm") ?? defaults.SeparationUm;
+        foreach (string rule in ZStackSettings.Check(layers, separation))
+        {
+            f.Error(node, rule);
+        }
+
+        return new ZStackSettings(layers, separation);
+    }
+
     private static RackSpec? ReadRack(
         YamlNode node, string file, List<ScenarioError> errors, Dictionary<string, int> ids,
-        string baseDirectory)
+        string baseDirectory, ZStackSettings defaults)
     {
         if (node is not YamlMappingNode m)
         {
@@ -218,7 +242,8 @@ public static class ScenarioReader
             return null;
         }
 
-        var f = new YamlFields(m, file, errors, "rack", "id", "magnification", "slides");
+        var f = new YamlFields(m, file, errors, "rack", "id", "magnification", "zStack",
+            "slides");
         string id = f.String("id", required: true) ?? "rack";
         Magnification? mag = null;
         if (f.String("magnification") is { } text)
@@ -232,6 +257,25 @@ public static class ScenarioReader
             if (mag is null)
             {
                 f.Error(f.Node("magnification")!, $"magnification '{text}' must be 40x or 20x");
+            }
+        }
+
+        ZStackSettings? zStack = null;
+        string zSource = "rack override";
+        if (f.Node("zStack") is { } zn)
+        {
+            if (zn is YamlScalarNode { Value: "true" or "false" } flag)
+            {
+                zStack = flag.Value == "true" ? defaults : null;
+                zSource = "lab admin default";
+            }
+            else if (zn is YamlMappingNode zm)
+            {
+                zStack = ReadZStack(zm, file, errors, defaults);
+            }
+            else
+            {
+                f.Error(zn, "'zStack' must be true, false, or { layers: N, separationUm: S }");
             }
         }
 
@@ -252,7 +296,11 @@ public static class ScenarioReader
             }
         }
 
-        return new RackSpec { Id = id, Magnification = mag, Slides = slides, Line = f.Line };
+        return new RackSpec
+        {
+            Id = id, Magnification = mag, Slides = slides, Line = f.Line, ZStack = zStack,
+            ZStackSource = zSource,
+        };
     }
 
     private static SlideEntry? ReadSlide(

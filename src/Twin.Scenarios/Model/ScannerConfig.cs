@@ -30,6 +30,12 @@ public sealed record ScannerConfig
     /// </summary>
     public bool PredictFileSize { get; init; } = true;
 
+    /// <summary>
+    /// The lab admin's z-stack defaults, used by racks that ask for a z-stack without values.
+    /// Default 5 layers 0.5 µm apart (the release notes' example).
+    /// </summary>
+    public Twin.Scanner.Settings.ZStackSettings ZStackDefaults { get; init; } = new(5, 0.5);
+
     /// <summary>JPEG quality of tiles. Default 91 (GT 450 files carry Q=91).</summary>
     public int JpegQuality { get; init; } = 91;
 }

@@ -71,6 +71,12 @@ public sealed record SlideRecord
     /// <summary>Depth of field, µm.</summary>
     public double DepthOfFieldUm { get; init; }
 
+    /// <summary>Focal planes in the file (1 without a z-stack).</summary>
+    public int ZLayers { get; init; } = 1;
+
+    /// <summary>Point-focus measurements of a z-stack scan's focus map.</summary>
+    public int FocusPoints { get; init; }
+
     /// <summary>Focus read-outs where the controller held, and in total.</summary>
     public int FocusHeld { get; init; }
 

@@ -79,7 +79,7 @@ public sealed class ScanRunner
             var c = scenario.Scanner;
             var settings = SettingsResolver.Resolve(c.DefaultTo20x, rack.Magnification,
                 c.AnsEnabled, c.AnsThresholdDeg, c.NarrowStripePixels, c.JpegQuality,
-                c.Dicom ? "svs+dicom" : "svs");
+                c.Dicom ? "svs+dicom" : "svs", rack.ZStack, rack.ZStackSource);
             var record = ScanOne(scenario, rack, entry, settings, session, outDir, index,
                 hooks, cancel);
             records.Add(record);
@@ -185,6 +185,8 @@ public sealed class ScanRunner
             InFocusFraction = Round(r.InFocusFraction, 4),
             EdgeDefocusMaxUm = Round(r.EdgeDefocusMaxUm, 3),
             DepthOfFieldUm = Round(r.DepthOfFieldUm, 3),
+            ZLayers = r.ZLayers,
+            FocusPoints = r.FocusPoints,
             FocusHeld = r.HeldReadings,
             FocusReadings = r.Readings,
             PredictedBytes40x = predictions?[0].TotalBytes,
