@@ -24,10 +24,7 @@ public static class ScanCommand
             Description = "Output folder for the .svs files and reports",
             DefaultValueFactory = _ => "out",
         };
-        var seedOpt = new Option<ulong?>("--seed")
-        {
-            Description = "Master seed (replaces the scenario's)",
-        };
+        var seedOpt = SeedOption.Create();
         var command = new Command("scan", "Scan a scenario's racks into SVS files and a report")
         {
             scenarioArg, outOpt, seedOpt,
@@ -46,6 +43,12 @@ public static class ScanCommand
 
     private static int Run(string? path, string outDir, ulong? seed)
     {
+        if (path is not null && path.StartsWith('-'))
+        {
+            Console.Error.WriteLine($"error: unknown option '{path}' (see gt450twin scan --help)");
+            return ExitCodes.BadInput;
+        }
+
         Scenario scenario;
         try
         {
@@ -59,7 +62,20 @@ public static class ScanCommand
             return ExitCodes.BadInput;
         }
 
+        if (OutputFolder.Check(outDir) is { } problem)
+        {
+            Console.Error.WriteLine("error: " + problem);
+            return ExitCodes.BadInput;
+        }
+
         using var cts = new CancellationTokenSource();
+        // SIGTERM (kill, a container stop) cancels as cleanly as Ctrl-C does
+        using var onTerm = System.Runtime.InteropServices.PosixSignalRegistration.Create(
+            System.Runtime.InteropServices.PosixSignal.SIGTERM, ctx =>
+            {
+                ctx.Cancel = true;
+                cts.Cancel();
+            });
         ConsoleCancelEventHandler onCancel = (_, args) =>
         {
             args.Cancel = true;

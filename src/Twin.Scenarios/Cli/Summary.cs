@@ -10,6 +10,12 @@ public static class Summary
     /// <summary>Prints one row per slide, then the totals.</summary>
     public static void Print(RunReport report, string outDir, TimeSpan wall)
     {
+        if (Console.IsOutputRedirected)
+        {
+            // a log file has no width: keep the table on one line per slide
+            AnsiConsole.Profile.Width = 160;
+        }
+
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumns("slide", "rack", "tissue", "mag", "status", "MB", "scan s",
                 "ANS", "tilt est/true °", "focus rms µm", "in focus");

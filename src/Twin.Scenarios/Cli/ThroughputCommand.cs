@@ -45,10 +45,23 @@ public static class ThroughputCommand
     /// <param name="outDir">Output folder.</param>
     public static int Run(string? path, string outDir)
     {
+        if (path is not null && path.StartsWith('-'))
+        {
+            Console.Error.WriteLine(
+                $"error: unknown option '{path}' (see gt450twin throughput --help)");
+            return ExitCodes.BadInput;
+        }
+
         ThroughputScenario ts;
         try
         {
             ts = ThroughputScenarioLoader.Load(path);
+            Running.ScanRunner.Preflight(ts.Scenario);
+            if (OutputFolder.Check(outDir) is { } problem)
+            {
+                Console.Error.WriteLine("error: " + problem);
+                return ExitCodes.BadInput;
+            }
         }
         catch (ScenarioException e)
         {

@@ -23,6 +23,16 @@ public static class ValidateCommand
                 var scenario = ScenarioReader.Load(path);
                 ScanRunner.Preflight(scenario);
                 int slides = scenario.Racks.Sum(r => r.Slides.Count);
+                foreach (var slide in scenario.Racks.SelectMany(r => r.Slides))
+                {
+                    if (SlideFactory.Create(slide, scenario.Seed, out string? skip) is null)
+                    {
+                        Console.Error.WriteLine(
+                            $"warning: {path}:{slide.Line}: slide '{slide.Id}' will be skipped: "
+                            + skip);
+                    }
+                }
+
                 Console.WriteLine($"{path}: valid ({scenario.Racks.Count} racks, {slides} slides)");
                 return ExitCodes.Ok;
             }

@@ -25,6 +25,12 @@ public static class ScenarioReader
     /// <summary>Reads a scenario file.</summary>
     public static Scenario Load(string path)
     {
+        if (Directory.Exists(path))
+        {
+            throw new ScenarioException([new ScenarioError(path, 0,
+                "is a folder, not a scenario file")]);
+        }
+
         if (!File.Exists(path))
         {
             throw new ScenarioException([new ScenarioError(path, 0, "file not found")]);
@@ -56,7 +62,10 @@ public static class ScenarioReader
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(EmbeddedDemo)
             ?? throw new InvalidOperationException("embedded demo scenario missing from build");
         using var reader = new StreamReader(stream);
-        return Parse(reader.ReadToEnd(), "embedded:" + EmbeddedDemo, Directory.GetCurrentDirectory());
+        // the launcher names its checkout, so the demo finds .cache/ihc.png from any folder
+        string home = Environment.GetEnvironmentVariable("GT450TWIN_HOME") is { Length: > 0 } h
+            && Directory.Exists(h) ? h : Directory.GetCurrentDirectory();
+        return Parse(reader.ReadToEnd(), "embedded:" + EmbeddedDemo, home);
     }
 
     /// <summary>Parses scenario text; <paramref name="file"/> names it in messages.</summary>
@@ -77,13 +86,33 @@ public static class ScenarioReader
         if (yaml.Documents.Count == 0 || yaml.Documents[0].RootNode is not YamlMappingNode root)
         {
             throw new ScenarioException([new ScenarioError(file, 1,
-                "a scenario must be a mapping with 'name', 'scanner' and 'racks'")]);
+                "a scenario must be a mapping with 'name' and 'racks'")]);
+        }
+
+        if (yaml.Documents.Count > 1)
+        {
+            throw new ScenarioException([new ScenarioError(file,
+                YamlFields.LineOf(yaml.Documents[1].RootNode),
+                "a scenario file holds one YAML document")]);
         }
 
         var top = new YamlFields(root, file, errors, "scenario",
             "name", "seed", "acquiredAt", "scanner", "racks", "throughput");
         string name = top.String("name", required: true) ?? "unnamed";
-        double? seed = top.Number("seed", 0, 4e15, "");
+        ulong? seed = null;
+        if (top.Node("seed") is { } seedNode)
+        {
+            if (seedNode is YamlScalarNode { Style: ScalarStyle.Plain } sv && ulong.TryParse(
+                    sv.Value, NumberStyles.None, CultureInfo.InvariantCulture, out ulong sd)
+                && sd <= 4_000_000_000_000_000UL)
+            {
+                seed = sd;
+            }
+            else
+            {
+                top.Error(seedNode, "'seed' must be a whole number from 0 to 4000000000000000");
+            }
+        }
         DateTime acquired = new(2026, 1, 1, 9, 0, 0, DateTimeKind.Utc);
         if (top.Node("acquiredAt") is YamlScalarNode at)
         {
@@ -100,7 +129,8 @@ public static class ScenarioReader
 
         var scanner = ReadScanner(top.Mapping("scanner"), file, errors, top);
         var racks = new List<RackSpec>();
-        var ids = new Dictionary<string, int>();
+        // slide ids name files: compared without case, since some file systems ignore it
+        var ids = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         if (top.Sequence("racks", required: true) is { } rackList)
         {
             if (rackList.Children.Count == 0)
@@ -113,8 +143,23 @@ public static class ScenarioReader
                 top.Error(rackList, "the scanner holds at most 15 racks");
             }
 
+            var rackIds = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
             foreach (var node in rackList.Children)
             {
+                if (node is YamlMappingNode rm && rm.Children.TryGetValue(
+                        new YamlScalarNode("id"), out var idNode) && idNode is YamlScalarNode rid
+                    && rid.Value is { } rackId)
+                {
+                    if (rackIds.TryGetValue(rackId, out int first))
+                    {
+                        top.Error(idNode, $"rack id '{rackId}' is already used on line {first}");
+                    }
+                    else
+                    {
+                        rackIds[rackId] = YamlFields.LineOf(idNode);
+                    }
+                }
+
                 if (ReadRack(node, file, errors, ids, baseDirectory, scanner.ZStackDefaults)
                     is { } rack)
                 {
@@ -152,7 +197,7 @@ public static class ScenarioReader
             Name = name,
             Source = file,
             BaseDirectory = baseDirectory,
-            Seed = (ulong)(seed ?? 450),
+            Seed = seed ?? 450,
             AcquiredAt = acquired,
             Scanner = scanner,
             Racks = racks,

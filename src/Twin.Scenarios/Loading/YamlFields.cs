@@ -71,7 +71,8 @@ internal sealed class YamlFields
             return null;
         }
 
-        if (n is YamlScalarNode s && double.TryParse(s.Value, NumberStyles.Float,
+        if (n is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain } s
+            && double.TryParse(s.Value, NumberStyles.Float,
                 CultureInfo.InvariantCulture, out double v) && double.IsFinite(v))
         {
             if (v < min || v > max)
@@ -84,7 +85,8 @@ internal sealed class YamlFields
             return v;
         }
 
-        Error(n, $"'{key}' must be a number ({unit})");
+        Error(n, unit.Length > 0 ? $"'{key}' must be a number ({unit})"
+            : $"'{key}' must be a number");
         return null;
     }
 
@@ -96,7 +98,8 @@ internal sealed class YamlFields
             return null;
         }
 
-        if (n is YamlScalarNode s && int.TryParse(s.Value, NumberStyles.Integer,
+        if (n is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain } s
+            && int.TryParse(s.Value, NumberStyles.Integer,
                 CultureInfo.InvariantCulture, out int v))
         {
             if (v < min || v > max)
@@ -108,7 +111,8 @@ internal sealed class YamlFields
             return v;
         }
 
-        Error(n, $"'{key}' must be a whole number ({unit})");
+        Error(n, unit.Length > 0 ? $"'{key}' must be a whole number ({unit})"
+            : $"'{key}' must be a whole number");
         return null;
     }
 

@@ -193,7 +193,13 @@ public sealed class ScanRunner
             PredictedBytes20x = predictions?[1].TotalBytes,
             DicomFiles = scenario.Scanner.Dicom && r.Status == "scanned" ? dicomFiles : null,
             Settings = settings.Provenance,
-            Time = r.Time,
+            Time = r.Time is { } t ? t with
+            {
+                LoadUnloadS = Round(t.LoadUnloadS, 3), LabelMacroS = Round(t.LabelMacroS, 3),
+                TissueFindingS = Round(t.TissueFindingS, 3), FocusS = Round(t.FocusS, 3),
+                StripesS = Round(t.StripesS, 3), RescanS = Round(t.RescanS, 3),
+                ZStackS = Round(t.ZStackS, 3), FinalizeS = Round(t.FinalizeS, 3),
+            } : null,
         };
     }
 

@@ -33,8 +33,10 @@ public static class SlideFactory
             string path = entry.ImagePath!;
             if (!File.Exists(path))
             {
-                skipReason = $"seed image {path} not found; run scripts/fetch-ihc.sh to get "
-                    + "ihc.png from Debian's python3-skimage package";
+                skipReason = Path.GetFileName(path) == "ihc.png"
+                    ? $"seed image {path} not found; run scripts/fetch-ihc.sh to get ihc.png "
+                        + "from Debian's python3-skimage package"
+                    : $"seed image {path} not found";
                 return null;
             }
 

@@ -90,4 +90,57 @@ public sealed class CliErrorTests
         Assert.That(report, Does.Contain("scripts/fetch-ihc.sh"));
         Assert.That(File.Exists(Path.Combine(dir, "out", "S1.svs")), Is.False);
     }
+
+    [Test]
+    public void Scan_OutIsAFile_ExitsTwoBeforeScanning()
+    {
+        string dir = RepoPaths.NewOutputFolder("out-is-file");
+        string file = Path.Combine(dir, "taken");
+        File.WriteAllText(file, "x");
+        var run = CliRunner.Run(RepoPaths.Root, TimeSpan.FromMinutes(1), "scan",
+            Path.Combine("scenarios", "smoke-rack.yaml"), "--out", file);
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.StdErr, Does.Contain($"--out {file} is a file, not a folder"));
+        Assert.That(run.StdErr, Does.Not.Contain("   at "));
+    }
+
+    [TestCase("scan")]
+    [TestCase("throughput")]
+    public void Command_EmptyOut_ExitsTwo(string command)
+    {
+        var run = CliRunner.Run(RepoPaths.Root, TimeSpan.FromMinutes(1), command,
+            Path.Combine("scenarios", "smoke-rack.yaml"), "--out", "");
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.StdErr, Does.Contain("--out must name a folder"));
+    }
+
+    [TestCase("-1")]
+    [TestCase("abc")]
+    [TestCase("4000000000000001")]
+    public void Scan_BadSeed_ExitsTwoNamingTheRange(string seed)
+    {
+        var run = CliRunner.Run(RepoPaths.Root, TimeSpan.FromMinutes(1), "scan",
+            Path.Combine("scenarios", "smoke-rack.yaml"), "--seed", seed);
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.StdErr, Does.Contain("must be a whole number from 0 to"));
+        Assert.That(run.StdErr, Does.Not.Contain("System."));
+    }
+
+    [Test]
+    public void Scan_UnknownOptionWithoutScenario_SaysUnknownOption()
+    {
+        var run = CliRunner.Run(RepoPaths.Root, TimeSpan.FromMinutes(1), "scan", "--bogus");
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.StdErr, Does.Contain("--bogus"));
+        Assert.That(run.StdErr, Does.Not.Contain("file not found"));
+    }
+
+    [Test]
+    public void Validate_FolderAsScenario_SaysItIsAFolder()
+    {
+        var run = CliRunner.Run(RepoPaths.Root, TimeSpan.FromMinutes(1), "validate",
+            "scenarios");
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.StdErr, Does.Contain("scenarios: is a folder, not a scenario file"));
+    }
 }
