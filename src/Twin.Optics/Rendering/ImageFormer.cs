@@ -1,4 +1,5 @@
 using System.Buffers;
+using Twin.Optics.Compute;
 using Twin.Optics.Psf;
 using Twin.Optics.Tissue;
 
@@ -29,11 +30,14 @@ public sealed class ImageFormer
     /// <param name="sensor">Camera noise model.</param>
     /// <param name="renderPitchUm">Finest sampling of the tissue, µm (default 0.26, the 40x
     /// pixel; coarser pixels are integrated from several samples).</param>
+    /// <param name="backend">Where the blur and transmission kernel runs (default: the shared
+    /// managed CPU backend, <see cref="ManagedRenderBackend.Shared"/>).</param>
     public ImageFormer(
         ITissueVolume volume, ObjectiveModel objective, SensorModel sensor,
-        double renderPitchUm = 0.26)
+        double renderPitchUm = 0.26, IRenderBackend? backend = null)
     {
         _volume = volume;
+        Backend = backend ?? ManagedRenderBackend.Shared;
         Objective = objective;
         _sensor = sensor;
         _sub = Math.Max(1, (int)Math.Round(objective.PixelSizeUm / renderPitchUm));
@@ -42,6 +46,9 @@ public sealed class ImageFormer
 
     /// <summary>The optics.</summary>
     public ObjectiveModel Objective { get; }
+
+    /// <summary>The compute backend that runs the image-formation kernel.</summary>
+    public IRenderBackend Backend { get; }
 
     /// <summary>Spacing of the internal sampling grid, µm.</summary>
     public double RenderPitchUm => _pitch;
@@ -54,18 +61,18 @@ public sealed class ImageFormer
     public void RenderTile(
         double x0Um, double y0Um, int w, int h, double focusUm, ulong noiseSeed, Span<byte> rgb)
     {
-        var channels = new[] { 0, 1, 2 };
         float[] transmission = ArrayPool<float>.Shared.Rent(3 * w * h);
         try
         {
-            Transmission(x0Um, y0Um, w, h, [focusUm], h, channels, transmission);
+            Transmission(x0Um, y0Um, w, h, [focusUm], h, [0, 1, 2], transmission);
             var noise = new NoiseSource(noiseSeed);
             int plane = w * h;
             for (int p = 0; p < plane; p++)
             {
                 for (int c = 0; c < 3; c++)
                 {
-                    rgb[(p * 3) + c] = Quantise(transmission[(c * plane) + p], ref noise);
+                    rgb[(p * 3) + c] = Quantise(transmission[(c * plane) + p],
+                        noise.NextGaussianFast());
                 }
             }
         }
@@ -90,7 +97,7 @@ public sealed class ImageFormer
         var noise = new NoiseSource(noiseSeed);
         for (int p = 0; p < w * h; p++)
         {
-            output[p] = Quantise(output[p], ref noise) / (float)_sensor.GlassLevel;
+            output[p] = Quantise(output[p], noise.NextGaussianFast()) / (float)_sensor.GlassLevel;
         }
     }
 
@@ -112,86 +119,74 @@ public sealed class ImageFormer
                 - _volume.ThicknessUm)));
         }
 
-        double maxSigma = DefocusPsf.SigmaUm(maxDefocus, 0.61, Objective) / _pitch;
+        double maxSigma = 0;
+        foreach (int c in channels)
+        {
+            maxSigma = Math.Max(maxSigma,
+                SampleSigma(maxDefocus, 0, ObjectiveModel.ChannelWavelengthsUm[c]));
+        }
+
         // LIMITATION: halos are capped at 48 samples (12 µm at 40x), so blur beyond ~±8 µm of
         // defocus loses its tail; nothing in a scan lands that far from focus
         int halo = Math.Min(GaussianBlur.RadiusFor(maxSigma), 48);
         int sw = (w * _sub) + (2 * halo);
         int sh = (h * _sub) + (2 * halo);
-        int plane = sw * sh;
-        float[] od = ArrayPool<float>.Shared.Rent(slices * 3 * plane);
-        int innerW = w * _sub;
-        int bandSub = bandRows * _sub;
-        float[] acc = ArrayPool<float>.Shared.Rent(innerW * bandSub);
-        float[] scratch = ArrayPool<float>.Shared.Rent(innerW * (bandSub + (2 * halo)));
+        int bands = h / bandRows;
+        float[] od = ArrayPool<float>.Shared.Rent(slices * 3 * sw * sh);
         try
         {
-            double start = -halo * _pitch;
             // sample points sit at sub-pixel centres
-            double offset = start + (0.5 * _pitch);
+            double offset = (-halo * _pitch) + (0.5 * _pitch);
             _volume.SampleRegion(x0Um + offset, y0Um + offset, _pitch, sw, sh, od);
-            int bands = h / bandRows;
+            var sigmas = new float[channels.Length * bands * slices];
             for (int ci = 0; ci < channels.Length; ci++)
             {
-                int c = channels[ci];
-                double lambda = ObjectiveModel.ChannelWavelengthsUm[c];
+                double lambda = ObjectiveModel.ChannelWavelengthsUm[channels[ci]];
                 for (int band = 0; band < bands; band++)
                 {
-                    Span<float> a = acc.AsSpan(0, innerW * bandSub);
-                    a.Clear();
                     double focus = focusUm[Math.Min(band, focusUm.Length - 1)];
                     for (int s = 0; s < slices; s++)
                     {
                         double z = (s + 0.5) * sliceUm;
-                        double sigma = DefocusPsf.SigmaUm(focus - z, lambda, Objective) / _pitch;
-                        int srcOffset = (((s * 3) + c) * plane) + (band * bandSub * sw);
-                        GaussianBlur.BlurAdd(od, srcOffset, sw, innerW, bandSub, halo, sigma, a,
-                            scratch);
+                        sigmas[(((ci * bands) + band) * slices) + s] =
+                            (float)SampleSigma(focus - z, sliceUm, lambda);
                     }
-
-                    Integrate(a, innerW, w, band * bandRows, bandRows,
-                        output.Slice(ci * w * h, w * h));
                 }
             }
+
+            var job = new FormationJob
+            {
+                Od = od, Slices = slices, SampleWidth = sw, SampleHeight = sh, Halo = halo,
+                Width = w, Height = h, SubSamples = _sub, BandRows = bandRows,
+                Channels = channels.ToArray(), SigmaSamples = sigmas,
+            };
+            Backend.Form(job, output);
         }
         finally
         {
             ArrayPool<float>.Shared.Return(od);
-            ArrayPool<float>.Shared.Return(acc);
-            ArrayPool<float>.Shared.Return(scratch);
         }
     }
 
-    /// <summary>Averages transmission 10^(−OD) over each pixel's sub-samples.</summary>
-    private void Integrate(
-        ReadOnlySpan<float> od, int innerW, int w, int row0, int rows, Span<float> output)
+    /// <summary>
+    /// Blur σ of one depth slice, in samples: the PSF's σ for the slice's whole thickness (a
+    /// layer, not a plane: <see cref="DefocusPsf.LayerSigmaUm"/>) and the sample's own square
+    /// aperture (variance pitch²/12: each sample stands for the mean over its cell, so the camera
+    /// pixel integrates its whole area) added in quadrature.
+    /// </summary>
+    private double SampleSigma(double defocusUm, double sliceUm, double wavelengthUm)
     {
-        float norm = 1f / (_sub * _sub);
-        for (int r = 0; r < rows; r++)
-        {
-            for (int x = 0; x < w; x++)
-            {
-                float t = 0f;
-                for (int j = 0; j < _sub; j++)
-                {
-                    int rowBase = ((r * _sub) + j) * innerW;
-                    for (int i = 0; i < _sub; i++)
-                    {
-                        t += MathF.Pow(10f, -od[rowBase + (x * _sub) + i]);
-                    }
-                }
-
-                output[((row0 + r) * w) + x] = t * norm;
-            }
-        }
+        double psf = DefocusPsf.LayerSigmaUm(defocusUm, sliceUm, wavelengthUm, Objective);
+        return Math.Sqrt((psf * psf) + (_pitch * _pitch / 12)) / _pitch;
     }
 
-    private byte Quantise(float transmission, ref NoiseSource noise)
+    private byte Quantise(float transmission, float gaussian)
     {
         double electrons = transmission * _sensor.GlassElectrons;
-        // shot noise (Poisson, Gaussian approximation at these counts), then read noise
-        electrons += Math.Sqrt(Math.Max(electrons, 0)) * noise.NextGaussian();
-        electrons += _sensor.ReadNoiseElectrons * noise.NextGaussian();
+        // shot noise (Poisson, Gaussian approximation at these counts) and read noise are
+        // independent Gaussians, so together one Gaussian of variance N + read²
+        double read = _sensor.ReadNoiseElectrons;
+        electrons += Math.Sqrt(Math.Max(electrons, 0) + (read * read)) * gaussian;
         double level = Math.Round(electrons / _sensor.GlassElectrons * _sensor.GlassLevel);
         return (byte)Math.Clamp(level, 0, 255);
     }
