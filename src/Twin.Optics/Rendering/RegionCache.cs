@@ -60,6 +60,8 @@ public sealed class RegionCache : ITissueVolume
 
         if (hit is null)
         {
+            dx = 0;
+            dy = 0;
             hit = new Region(x0Um, y0Um, pitchUm, w, h, new float[Slices * 3 * w * h]);
             _inner.SampleRegion(x0Um, y0Um, pitchUm, w, h, hit.Values);
             lock (_gate)
