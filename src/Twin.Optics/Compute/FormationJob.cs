@@ -25,7 +25,7 @@ public sealed class FormationJob
     /// <summary>Sample rows of a plane, halo included: Height·SubSamples + 2·Halo.</summary>
     public required int SampleHeight { get; init; }
 
-    /// <summary>Extra samples on every side of the interior, samples; caps the kernel radius.</summary>
+    /// <summary>Extra samples on every side of the interior; caps the kernel radius.</summary>
     public required int Halo { get; init; }
 
     /// <summary>Output width, camera pixels.</summary>
@@ -65,7 +65,7 @@ public sealed class FormationJob
     public int Radius(int channelIndex, int band, int slice) =>
         Math.Min(GaussianBlur.RadiusFor(Sigma(channelIndex, band, slice)), Halo);
 
-    /// <summary>Throws <see cref="ArgumentException"/> when the sizes do not fit together.</summary>
+    /// <summary>Throws <see cref="ArgumentException"/> when the sizes do not fit.</summary>
     public void Validate()
     {
         if (Width <= 0 || Height <= 0 || SubSamples <= 0 || BandRows <= 0 || Slices <= 0
@@ -92,7 +92,8 @@ public sealed class FormationJob
         if (Channels.Length == 0 || Channels.Any(c => c is < 0 or > 2)
             || SigmaSamples.Length < Channels.Length * Bands * Slices)
         {
-            throw new ArgumentException("channels must be 0–2, with one σ per channel, band and slice");
+            throw new ArgumentException(
+                "channels must be 0–2, with one σ per channel, band and slice");
         }
     }
 }

@@ -11,7 +11,7 @@ public interface IRenderBackend : IDisposable
     /// <summary>Short name: <c>cpu</c>, <c>gpu</c> or <c>ilgpu-cpu</c>.</summary>
     string Name { get; }
 
-    /// <summary>What runs the kernel, for people: for example "cpu (managed SIMD, 2 threads)".</summary>
+    /// <summary>What runs the kernel, for people, e.g. "cpu (managed SIMD, 2 threads)".</summary>
     string Description { get; }
 
     /// <summary>

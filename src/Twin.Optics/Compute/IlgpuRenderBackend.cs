@@ -203,7 +203,7 @@ public sealed class IlgpuRenderBackend : IRenderBackend
         return buffer;
     }
 
-    /// <summary>Sizes the kernels need, passed by value (plain fields: ILGPU copies them).</summary>
+    /// <summary>Sizes the kernels need, passed by value (plain fields, copied by ILGPU).</summary>
     internal readonly struct Dims(
         int sampleWidth, int bandSamples, int halo, int kernelStride, int slices, int sub,
         int width, int height, int bandRows, int bands)

@@ -64,28 +64,28 @@ public sealed class ManagedRenderBackend : IRenderBackend
             chunks = Math.Clamp(wanted, 1, Math.Max(1, job.BandRows / 4));
         }
 
-        float[] output = ArrayPool<float>.Shared.Rent(job.Channels.Length * plane);
-        try
+        int total = units * chunks;
+        if (total == 1 || Threads == 1 || samples < ParallelThreshold)
         {
-            int total = units * chunks;
-            if (total == 1 || Threads == 1 || samples < ParallelThreshold)
+            for (int u = 0; u < total; u++)
             {
-                for (int u = 0; u < total; u++)
-                {
-                    RunUnit(job, kernels, u, chunks, output);
-                }
-            }
-            else
-            {
-                var options = new ParallelOptions { MaxDegreeOfParallelism = Threads };
-                Parallel.For(0, total, options, u => RunUnit(job, kernels, u, chunks, output));
+                RunUnit(job, kernels, u, chunks, transmission);
             }
 
-            output.AsSpan(0, job.Channels.Length * plane).CopyTo(transmission);
+            return;
         }
-        finally
+
+        // units write disjoint rows of the output; a pointer carries it into the lambdas
+        unsafe
         {
-            ArrayPool<float>.Shared.Return(output);
+            fixed (float* output = transmission)
+            {
+                float* shared = output;
+                int length = transmission.Length;
+                var options = new ParallelOptions { MaxDegreeOfParallelism = Threads };
+                Parallel.For(0, total, options, u =>
+                    RunUnit(job, kernels, u, chunks, new Span<float>(shared, length)));
+            }
         }
     }
 
@@ -94,7 +94,7 @@ public sealed class ManagedRenderBackend : IRenderBackend
     {
     }
 
-    /// <summary>Normalised Gaussian taps per [channel index][band][slice], centre at index r.</summary>
+    /// <summary>Normalised Gaussian taps per [channel index][band][slice], centre at r.</summary>
     internal static float[][] Kernels(FormationJob job)
     {
         var kernels = new float[job.Channels.Length * job.Bands * job.Slices][];
@@ -116,7 +116,7 @@ public sealed class ManagedRenderBackend : IRenderBackend
     }
 
     private static void RunUnit(
-        FormationJob job, float[][] kernels, int unit, int chunks, float[] output)
+        FormationJob job, float[][] kernels, int unit, int chunks, Span<float> output)
     {
         int q = unit / chunks;
         int chunk = unit % chunks;
@@ -316,7 +316,7 @@ public sealed class ManagedRenderBackend : IRenderBackend
         }
     }
 
-    /// <summary>Adds 10^(−acc) of one sample row into the pixel sums (sub samples per pixel).</summary>
+    /// <summary>Adds 10^(−acc) of one sample row into the pixel sums (sub per pixel).</summary>
     private static void Transmit(float[] acc, int n, int sub, float[] sum)
     {
         ref float a0 = ref MemoryMarshal.GetArrayDataReference(acc);

@@ -20,8 +20,7 @@ namespace Twin.Optics.Psf;
 /// </remarks>
 public sealed class BornWolfPsf
 {
-    // LIMITATION: uniform pupil amplitude; the aplanatic √cos θ apodisation and polarisation
-    // (vector Debye theory) are left out, which shift the in-focus width by a few per cent at 0.75
+    // LIMITATION: scalar, uniform pupil: no aplanatic √cos θ apodisation, no polarisation
 
     private static readonly ConcurrentDictionary<int, (double[] X, double[] W)> Rules = new();
 

@@ -31,6 +31,7 @@ namespace Twin.Optics.Psf;
 /// </remarks>
 public static class DefocusPsf
 {
+    // LIMITATION: one Gaussian: matches MTF50, not core and rings (half-energy radius to 16 %)
     /// <summary>Normalised frequency at which the in-focus circular-pupil OTF is ½.</summary>
     private const double InFocusHalfS = 0.4040;
 
@@ -46,8 +47,8 @@ public static class DefocusPsf
         return (rule.Abscissas, rule.Weights);
     });
 
-    /// <summary>Gaussian σ of the PSF in the object plane, µm (never below the in-focus σ₀).</summary>
-    /// <param name="defocusUm">Distance of the object from the focal plane, µm (either sign).</param>
+    /// <summary>Gaussian σ of the PSF in the object plane, µm (never below σ₀).</summary>
+    /// <param name="defocusUm">Object distance from the focal plane, µm (either sign).</param>
     /// <param name="wavelengthUm">Wavelength, µm.</param>
     /// <param name="objective">The optics (NA and object-space index are used).</param>
     public static double SigmaUm(double defocusUm, double wavelengthUm, ObjectiveModel objective)

@@ -47,7 +47,7 @@ public sealed class RadialPsf
     /// <summary>Fraction of the light inside the sampled disc (0–1): ~1 for a whole PSF.</summary>
     public double TotalEnergy => _cumulative[^1];
 
-    /// <summary>Intensity at radius r µm by linear interpolation, µm⁻² (0 beyond the samples).</summary>
+    /// <summary>Intensity at radius r µm, linearly interpolated, µm⁻² (0 beyond).</summary>
     public double IntensityAt(double rUm)
     {
         double u = rUm / StepUm;

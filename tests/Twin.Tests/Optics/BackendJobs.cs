@@ -2,7 +2,7 @@ using Twin.Optics.Compute;
 
 namespace Twin.Tests.Optics;
 
-/// <summary>Small image-formation jobs for the backend tests (tiny: the emulator is slow).</summary>
+/// <summary>Tiny image-formation jobs for the backend tests (the emulator is slow).</summary>
 internal static class BackendJobs
 {
     private const int Halo = 6;
@@ -30,7 +30,7 @@ internal static class BackendJobs
         return job;
     }
 
-    /// <summary>OD 0 and 1 alternating sample by sample, two samples per pixel, near-delta blur.</summary>
+    /// <summary>OD 0 and 1 alternating sample by sample, near-delta blur.</summary>
     public static FormationJob Checker(int sub)
     {
         var job = Empty(6, 6, sub, 1, 1, [0], 0.01f);

@@ -44,7 +44,8 @@ public sealed class PsfGaussianAgreementTests
         }
 
         TestContext.Out.WriteLine(
-            $"{objective.AppMag}x: worst Gaussian/Born–Wolf width error {worst:P1} at z = {worstZ} µm");
+            $"{objective.AppMag}x: worst Gaussian/Born–Wolf width error {worst:P1} "
+            + $"at z = {worstZ} µm");
         Assert.That(Math.Abs(worst), Is.LessThanOrEqualTo(0.10));
     }
 
