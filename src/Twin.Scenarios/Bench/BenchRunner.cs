@@ -25,6 +25,7 @@ public static class BenchRunner
         log($"libvips {LibvipsBench.Version()}: gaussblur σ = {sigma:0.00} px (the render's "
             + $"mean), 3σ kernel, then JPEG Q{options.JpegQuality}");
         figures.Add(new("libvips.blurJpeg.sigmaPx", sigma, "px"));
+        figures.Add(new("render.blurPlanesPerPx", bench.PlanesPerPixel, "count"));
         var backends = new List<string> { "cpu" };
         if (RenderBackends.GpuPresent())
         {
@@ -61,6 +62,13 @@ public static class BenchRunner
             figures.Add(new($"render.{name}.mpxPerSec", renderRate, "Mpx/s"));
             figures.Add(new(vipsName, vipsRate, "Mpx/s"));
             figures.Add(new($"render.{name}ToLibvips.ratio", renderRate / vipsRate, "ratio"));
+            // per blurred plane: the render blurs slices × 3 planes per pixel, libvips 3
+            figures.Add(new($"render.{name}.planeMpxPerSec",
+                renderRate * bench.PlanesPerPixel, "Mplane-px/s"));
+            if (name == "cpu")
+            {
+                figures.Add(new("libvips.blurJpeg.planeMpxPerSec", vipsRate * 3, "Mplane-px/s"));
+            }
             log($"  image formation {renderRate:0.00} Mpx/s; libvips blur + JPEG "
                 + $"{vipsRate:0.00} Mpx/s; ratio {renderRate / vipsRate:0.00}");
         }

@@ -31,6 +31,9 @@ public sealed class RenderBench
             options.TilesPerSide * options.TilesPerSide);
     }
 
+    /// <summary>Planes blurred per output pixel: depth slices × three colour channels.</summary>
+    public int PlanesPerPixel => _volume.Slices * 3;
+
     /// <summary>Pixels in the block, Mpx.</summary>
     public double BlockMpx =>
         _options.TilesPerSide * _options.TilesPerSide * _options.TilePx * _options.TilePx / 1e6;
