@@ -21,6 +21,8 @@ internal static class Program
             ScanCommand.Create(),
             ValidateCommand.Create(),
             ThroughputCommand.Create(),
+            BenchCommand.Create(),
+            RenderCommand.Create(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

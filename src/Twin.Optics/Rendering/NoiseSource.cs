@@ -1,3 +1,5 @@
+using MathNet.Numerics.Distributions;
+
 namespace Twin.Optics.Rendering;
 
 /// <summary>
@@ -6,9 +8,14 @@ namespace Twin.Optics.Rendering;
 /// </summary>
 public struct NoiseSource
 {
+    // inverse normal CDF at the centres of 65536 equal-probability cells
+    private static readonly float[] InverseCdf = BuildInverseCdf();
+
     private ulong _state;
     private double _spare;
     private bool _hasSpare;
+    private uint _spareBits;
+    private bool _hasSpareBits;
 
     /// <summary>Creates a source from a seed (any value, zero included).</summary>
     public NoiseSource(ulong seed)
@@ -21,6 +28,8 @@ public struct NoiseSource
 
         _spare = 0;
         _hasSpare = false;
+        _spareBits = 0;
+        _hasSpareBits = false;
     }
 
     /// <summary>A uniform value in (0, 1].</summary>
@@ -48,5 +57,39 @@ public struct NoiseSource
         _spare = r * Math.Sin(2 * Math.PI * v);
         _hasSpare = true;
         return r * Math.Cos(2 * Math.PI * v);
+    }
+
+    /// <summary>
+    /// A standard normal value by table lookup: 16 random bits pick one of 65536
+    /// equal-probability cells and return its centre, so two values come from each 64-bit draw.
+    /// Steps are below 1e-4 σ near the mean; |values| never exceed 4.17.
+    /// </summary>
+    public float NextGaussianFast()
+    {
+        // LIMITATION: tails beyond 4.17σ (p < 3e-5) are cut; 8-bit camera noise never shows it
+        if (_hasSpareBits)
+        {
+            _hasSpareBits = false;
+            return InverseCdf[_spareBits & 0xFFFF];
+        }
+
+        _state ^= _state >> 12;
+        _state ^= _state << 25;
+        _state ^= _state >> 27;
+        ulong v = _state * 0x2545F4914F6CDD1DUL;
+        _spareBits = (uint)(v >> 16);
+        _hasSpareBits = true;
+        return InverseCdf[(int)(v >> 48)];
+    }
+
+    private static float[] BuildInverseCdf()
+    {
+        var table = new float[65536];
+        for (int i = 0; i < table.Length; i++)
+        {
+            table[i] = (float)Normal.InvCDF(0, 1, (i + 0.5) / table.Length);
+        }
+
+        return table;
     }
 }

@@ -12,7 +12,9 @@ public sealed record SensorModel
     /// </summary>
     public double GlassElectrons { get; init; } = 8000;
 
-    /// <summary>Read noise, e⁻ rms. Default 15 (typical line-scan CMOS datasheets; estimate).</summary>
+    /// <summary>
+    /// Read noise, e⁻ rms. Default 15 (typical line-scan CMOS datasheets; estimate).
+    /// </summary>
     public double ReadNoiseElectrons { get; init; } = 15;
 
     /// <summary>

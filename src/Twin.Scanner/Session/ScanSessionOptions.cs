@@ -36,6 +36,12 @@ public sealed record ScanSessionOptions
     /// </summary>
     public double FocusPointSpacingUm { get; init; } = 1000;
 
+    /// <summary>
+    /// Compute backend for image formation (managed SIMD CPU by default; an ILGPU accelerator
+    /// when chosen with --device).
+    /// </summary>
+    public Twin.Optics.Compute.IRenderBackend? Backend { get; init; }
+
     /// <summary>False renders only what focusing needs (no image tiles): sweeps use this.</summary>
     public bool RenderImage { get; init; } = true;
 }

@@ -34,7 +34,8 @@ internal sealed class StripePass
         _region = region;
         _options = options;
         _cancel = cancel;
-        _former = new ImageFormer(slide.Tissue, objective, options.Sensor);
+        _former = new ImageFormer(slide.Tissue, objective, options.Sensor,
+            backend: options.Backend);
         _px = objective.PixelSizeUm;
         _tileUm = ScanSession.TileSize * _px;
         _columns = Math.Max(1, (int)Math.Ceiling((region.X1Um - region.X0Um) / _tileUm));

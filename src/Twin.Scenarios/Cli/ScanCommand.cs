@@ -25,12 +25,17 @@ public static class ScanCommand
             DefaultValueFactory = _ => "out",
         };
         var seedOpt = SeedOption.Create();
+        var deviceOpt = new Option<string>("--device")
+        {
+            Description = "Compute backend for rendering: cpu, gpu or auto (a GPU when present)",
+            DefaultValueFactory = _ => "auto",
+        };
         var command = new Command("scan", "Scan a scenario's racks into SVS files and a report")
         {
-            scenarioArg, outOpt, seedOpt,
+            scenarioArg, outOpt, seedOpt, deviceOpt,
         };
         command.SetAction(parse => Run(parse.GetValue(scenarioArg), parse.GetValue(outOpt)!,
-            parse.GetValue(seedOpt)));
+            parse.GetValue(seedOpt), parse.GetValue(deviceOpt)!));
         return command;
     }
 
@@ -41,7 +46,7 @@ public static class ScanCommand
         return seed is { } s ? scenario with { Seed = s } : scenario;
     }
 
-    private static int Run(string? path, string outDir, ulong? seed)
+    private static int Run(string? path, string outDir, ulong? seed, string device)
     {
         if (path is not null && path.StartsWith('-'))
         {
@@ -68,6 +73,22 @@ public static class ScanCommand
             return ExitCodes.BadInput;
         }
 
+        Twin.Optics.Compute.IRenderBackend backend;
+        try
+        {
+            backend = Twin.Optics.Compute.RenderBackends.Create(device);
+        }
+        catch (Twin.Optics.Compute.ComputeDeviceException e)
+        {
+            Console.Error.WriteLine("error: " + e.Message);
+            return ExitCodes.BadInput;
+        }
+
+        using var backendScope = backend;
+        var runner = new ScanRunner(new Twin.Scanner.Session.ScanSessionOptions
+        {
+            Backend = backend,
+        });
         using var cts = new CancellationTokenSource();
         // SIGTERM (kill, a container stop) cancels as cleanly as Ctrl-C does
         using var onTerm = System.Runtime.InteropServices.PosixSignalRegistration.Create(
@@ -87,10 +108,11 @@ public static class ScanCommand
         {
             int count = scenario.Racks.Sum(r => r.Slides.Count);
             Console.Error.WriteLine($"gt450twin scan: {scenario.Name} ({scenario.Source}), "
-                + $"{count} slides, seed {scenario.Seed}, device cpu, output {outDir}");
+                + $"{count} slides, seed {scenario.Seed}, device {backend.Description}, "
+                + $"output {outDir}");
             RunReport report = Console.IsErrorRedirected || Console.IsOutputRedirected
-                ? RunPlain(scenario, outDir, cts.Token)
-                : RunWithProgress(scenario, outDir, cts.Token);
+                ? RunPlain(runner, scenario, outDir, cts.Token)
+                : RunWithProgress(runner, scenario, outDir, cts.Token);
             Summary.Print(report, outDir, watch.Elapsed);
             return ExitCodes.Ok;
         }
@@ -110,7 +132,8 @@ public static class ScanCommand
         }
     }
 
-    private static RunReport RunPlain(Scenario scenario, string outDir, CancellationToken cancel)
+    private static RunReport RunPlain(
+        ScanRunner runner, Scenario scenario, string outDir, CancellationToken cancel)
     {
         var hooks = new ScanRunner.Hooks
         {
@@ -118,11 +141,11 @@ public static class ScanCommand
             SlideFinished = (i, r) => Console.Error.WriteLine(
                 $"[{i + 1}] {r.Id}: {r.Status}" + (r.File is null ? "" : $" -> {r.File}")),
         };
-        return new ScanRunner().Run(scenario, outDir, hooks, cancel);
+        return runner.Run(scenario, outDir, hooks, cancel);
     }
 
     private static RunReport RunWithProgress(
-        Scenario scenario, string outDir, CancellationToken cancel)
+        ScanRunner runner, Scenario scenario, string outDir, CancellationToken cancel)
     {
         RunReport? report = null;
         AnsiConsole.Progress()
@@ -148,7 +171,7 @@ public static class ScanCommand
                         tasks[i].StopTask();
                     },
                 };
-                report = new ScanRunner().Run(scenario, outDir, hooks, cancel);
+                report = runner.Run(scenario, outDir, hooks, cancel);
             });
         return report!;
     }

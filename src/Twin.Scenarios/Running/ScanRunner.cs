@@ -91,6 +91,7 @@ public sealed class ScanRunner
             Scenario = scenario.Name,
             Source = scenario.Source,
             Seed = scenario.Seed,
+            Device = _options.Backend?.Name ?? "cpu",
             Slides = records,
         };
         ReportWriter.WriteAtomic(Path.Combine(outDir, "report.json"), ReportWriter.ToJson(report));

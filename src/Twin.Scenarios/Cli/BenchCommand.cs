@@ -1,0 +1,73 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Spectre.Console;
+using Twin.Scenarios.Bench;
+using Twin.Scenarios.Reports;
+
+namespace Twin.Scenarios.Cli;
+
+/// <summary>
+/// <c>gt450twin bench [--json FILE]</c>: rendering throughput on each compute backend present,
+/// beside libvips blurring and JPEG-encoding the same number of pixels.
+/// </summary>
+public static class BenchCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var jsonOpt = new Option<string?>("--json")
+        {
+            Description = "Write the figures as a JSON list of {name, value, unit} to FILE",
+        };
+        var secondsOpt = new Option<double>("--seconds")
+        {
+            Description = "Least time per timed measurement, s",
+            DefaultValueFactory = _ => BenchOptions.Default.SecondsPerMeasurement,
+        };
+        var command = new Command("bench",
+            "Rendering throughput per compute backend, against libvips blur + JPEG")
+        {
+            jsonOpt, secondsOpt,
+        };
+        command.SetAction(parse =>
+            Run(parse.GetValue(jsonOpt), parse.GetValue(secondsOpt)));
+        return command;
+    }
+
+    private static int Run(string? jsonPath, double seconds)
+    {
+        if (!(seconds > 0 && seconds <= 600))
+        {
+            Console.Error.WriteLine($"error: --seconds {seconds} is outside (0, 600] s");
+            return ExitCodes.BadInput;
+        }
+
+        var options = BenchOptions.Default with { SecondsPerMeasurement = seconds };
+        var figures = BenchRunner.Run(options, line => Console.Error.WriteLine(line));
+        var table = new Table().Border(TableBorder.Rounded).AddColumns("figure", "value", "unit");
+        foreach (var f in figures)
+        {
+            table.AddRow(Markup.Escape(f.Name),
+                f.Value.ToString("0.###", CultureInfo.InvariantCulture), Markup.Escape(f.Unit));
+        }
+
+        AnsiConsole.Write(table);
+        if (jsonPath is not null)
+        {
+            string json = JsonSerializer.Serialize(
+                figures.Select(f => new { name = f.Name, value = Math.Round(f.Value, 4),
+                    unit = f.Unit }),
+                new JsonSerializerOptions { WriteIndented = true });
+            string? folder = Path.GetDirectoryName(Path.GetFullPath(jsonPath));
+            if (folder is not null)
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            ReportWriter.WriteAtomic(jsonPath, json + "\n");
+        }
+
+        return ExitCodes.Ok;
+    }
+}
