@@ -17,7 +17,8 @@ internal static class SvsDescription
     private static readonly string[] StandardKeys =
     [
         "AppMag", "StripeWidth", "ScanScope ID", "Filename", "Date", "Time", "Time Zone",
-        "MPP", "Focus Offset", "ImageID", "OriginalWidth", "OriginalHeight",
+        "MPP", "Focus Offset", "ImageID", "OriginalWidth", "OriginalHeight", "TotalDepth",
+        "OffsetZ",
     ];
 
     /// <summary>
@@ -59,10 +60,19 @@ internal static class SvsDescription
         SvsGuard.DescriptionText(m.Filename, "Filename", paramName, allowEmpty: false);
         SvsGuard.DescriptionText(m.ImageId, "ImageId", paramName);
         ValidateExtraFields(m.ExtraFields, paramName);
+        SvsFocalPlanes.Validate(m.FocalPlanesUm, paramName);
     }
 
     /// <summary>Full level-0 (and thumbnail) description with all key = value fields.</summary>
-    public static string ForLevel0(SvsMetadata m, int width, int height)
+    public static string ForLevel0(SvsMetadata m, int width, int height) =>
+        ForLevel0(m, width, height, SvsFocalPlanes.BestFocus(m.FocalPlanesUm.Count));
+
+    /// <summary>
+    /// Full level-0 description of focal plane <paramref name="plane"/> (an index into
+    /// <see cref="SvsMetadata.FocalPlanesUm"/>); with more than one plane it carries
+    /// <c>TotalDepth</c> and <c>OffsetZ</c> after the standard fields.
+    /// </summary>
+    public static string ForLevel0(SvsMetadata m, int width, int height, int plane)
     {
         var ci = CultureInfo.InvariantCulture;
         var sb = new StringBuilder(512);
@@ -81,6 +91,7 @@ internal static class SvsDescription
         Field(sb, "ImageID", m.ImageId);
         Field(sb, "OriginalWidth", width.ToString(ci));
         Field(sb, "OriginalHeight", height.ToString(ci));
+        Depth(sb, m, plane);
         foreach (var (key, value) in m.ExtraFields)
         {
             Field(sb, key, value);
@@ -91,13 +102,26 @@ internal static class SvsDescription
 
     /// <summary>Header-only description of a reduced level, as Aperio writes it.</summary>
     public static string ForReducedLevel(
-        SvsMetadata m, int width, int height, int levelWidth, int levelHeight)
+        SvsMetadata m, int width, int height, int levelWidth, int levelHeight) =>
+        ForReducedLevel(
+            m, width, height, levelWidth, levelHeight,
+            SvsFocalPlanes.BestFocus(m.FocalPlanesUm.Count));
+
+    /// <summary>
+    /// Description of a reduced level of focal plane <paramref name="plane"/>: the header
+    /// alone for a single plane; with more planes <c>TotalDepth</c> and <c>OffsetZ</c> follow.
+    /// </summary>
+    public static string ForReducedLevel(
+        SvsMetadata m, int width, int height, int levelWidth, int levelHeight, int plane)
     {
-        return FormattableString.Invariant(
-                $"{Product}\r\n{width}x{height} [0,0 {width}x{height}] ")
-            + FormattableString.Invariant(
-                $"({m.TileSize}x{m.TileSize}) -> {levelWidth}x{levelHeight} ")
-            + FormattableString.Invariant($"JPEG/YCC Q={m.JpegQuality}");
+        var sb = new StringBuilder(160);
+        sb.Append(FormattableString.Invariant(
+                $"{Product}\r\n{width}x{height} [0,0 {width}x{height}] "))
+            .Append(FormattableString.Invariant(
+                $"({m.TileSize}x{m.TileSize}) -> {levelWidth}x{levelHeight} "))
+            .Append(FormattableString.Invariant($"JPEG/YCC Q={m.JpegQuality}"));
+        Depth(sb, m, plane);
+        return sb.ToString();
     }
 
     /// <summary>
@@ -107,6 +131,20 @@ internal static class SvsDescription
     /// </summary>
     public static string ForAssociated(string name, int width, int height) =>
         FormattableString.Invariant($"{Product}\n{name} {width}x{height}");
+
+    // Bio-Formats' SVS reader sets a page's z to 0 when it meets TotalDepth and to the value
+    // when it meets OffsetZ, so TotalDepth must come first or every plane would read as z = 0
+    private static void Depth(StringBuilder sb, SvsMetadata m, int plane)
+    {
+        var planes = m.FocalPlanesUm;
+        if (planes.Count == 1)
+        {
+            return;
+        }
+
+        Field(sb, "TotalDepth", planes.Count.ToString(CultureInfo.InvariantCulture));
+        Field(sb, "OffsetZ", SvsFocalPlanes.Format(planes[plane]));
+    }
 
     private static void Field(StringBuilder sb, string key, string value) =>
         sb.Append('|').Append(key).Append(" = ").Append(value);

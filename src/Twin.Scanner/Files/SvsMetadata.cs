@@ -10,7 +10,15 @@ namespace Twin.Scanner.Files;
 /// </remarks>
 public sealed record SvsMetadata
 {
-    /// <summary>The defaults: 40x, 0.26 µm/px, JPEG quality 91, 256 px tiles.</summary>
+    /// <summary>Most focal planes a file may hold.</summary>
+    public const int MaxFocalPlanes = 31;
+
+    /// <summary>Largest focal-plane offset from best focus, either way, in µm.</summary>
+    public const double MaxFocalOffsetUm = 100;
+
+    /// <summary>
+    /// The defaults: 40x, 0.26 µm/px, JPEG quality 91, 256 px tiles, one focal plane.
+    /// </summary>
     public static SvsMetadata Default { get; } = new();
 
     /// <summary>Objective magnification written as <c>AppMag</c>: 40 or 20. Default 40.</summary>
@@ -60,6 +68,18 @@ public sealed record SvsMetadata
     /// Default 256 (GT 450; older Aperio scanners used 240).
     /// </summary>
     public int TileSize { get; init; } = 256;
+
+    /// <summary>
+    /// Focal planes of the slide: each plane's z offset in µm from best focus (positive towards
+    /// the objective, as slide heights are), in ascending order. An odd count
+    /// centred on best focus: the middle value must be 0, e.g. [-1, -0.5, 0, 0.5, 1]. Offsets
+    /// are written rounded to 0.001 µm and must stay distinct after rounding, within
+    /// ±<see cref="MaxFocalOffsetUm"/> µm, at most <see cref="MaxFocalPlanes"/> planes.
+    /// Default [0]: one plane, written exactly as a single-plane scan always was. With more than
+    /// one plane every plane gets its own pyramid and each of its descriptions carries
+    /// <c>TotalDepth</c> (plane count) and <c>OffsetZ</c> (this list's value, µm).
+    /// </summary>
+    public IReadOnlyList<double> FocalPlanesUm { get; init; } = [0];
 
     /// <summary>
     /// Further <c>key = value</c> fields appended, in order, after the standard fields of the

@@ -14,14 +14,28 @@ namespace Twin.Scanner.Files;
 /// optional label (stripped LZW, NewSubfileType 1) and macro (stripped JPEG, NewSubfileType 9).
 /// </summary>
 /// <remarks>
+/// <para>
+/// A z-stack (<see cref="SvsMetadata.FocalPlanesUm"/> with n &gt; 1 planes) is laid out as
+/// Bio-Formats' and tifffile's SVS readers expect: the best-focus (middle) plane's level 0,
+/// the thumbnail (of that plane), that plane's reduced levels, then every other plane's full
+/// pyramid (level 0, reduced levels) in ascending plane index, then label and macro: n × levels
+/// + 1 + label + macro pages. Each plane's level-0 and reduced-level descriptions end their
+/// standard fields with <c>TotalDepth = n</c> then <c>OffsetZ</c> (µm); the thumbnail repeats
+/// the best plane's level-0 description. A single plane is written exactly as before.
+/// </para>
+/// <para>
 /// Work happens in a hidden folder beside the final path; only <see cref="Commit"/> moves the
 /// finished file to its final name, and <see cref="Dispose"/> without a commit removes
 /// everything, so an abandoned scan leaves nothing under the final name. The file's bytes depend
 /// only on the image, labels and metadata — not on tile order, threads or the clock.
-/// <see cref="WriteTile"/> may be called from several threads at once; the other members may
-/// not overlap with it or with each other.
+/// The WriteTile overloads may be called from several threads at once; the other members may
+/// not overlap with them or with each other. Memory held is the thumbnail plus, per plane, the
+/// reduced tiles still waiting for source tiles (about one row of them in raster order).
+/// </para>
 /// </remarks>
 // LIMITATION: no ICC colour profile is embedded (the GT 450 embeds one); readers assume sRGB.
+// LIMITATION: OpenSlide refuses z-stacks, as Aperio's: a later plane's level 0 breaks level order.
+// LIMITATION: Bio-Formats pairs sorted OffsetZ with page order; best focus first mislabels z.
 public sealed class SvsWriter : IDisposable
 {
     /// <summary>Largest image side accepted, in pixels.</summary>
@@ -33,11 +47,9 @@ public sealed class SvsWriter : IDisposable
     private readonly string workFolder;
     private readonly string tempPath;
     private readonly IReadOnlyList<PyramidLevel> levels;
-    private readonly JpegTileStore[] stores;
-    private readonly ReducedLevelBuilder[] builders;
+    private readonly double[] planeOffsetsUm;
+    private readonly PlanePyramid[] planes;
     private readonly ThumbnailBuilder thumbnail;
-    private readonly bool[] written;
-    private int writtenCount;
     private RgbImage? label;
     private RgbImage? macro;
     private bool faulted;
@@ -82,10 +94,18 @@ public sealed class SvsWriter : IDisposable
         workFolder = Path.Combine(folder, $".{name}.{Path.GetRandomFileName()}.partial");
         Directory.CreateDirectory(workFolder);
         tempPath = Path.Combine(workFolder, "slide.svs");
-        stores = [.. levels.Select(l => new JpegTileStore(workFolder, l, metadata.JpegQuality))];
-        builders = [.. levels.Skip(1).Select(l => new ReducedLevelBuilder(levels[l.Index - 1], l))];
+        planeOffsetsUm = [.. metadata.FocalPlanesUm];
+        BestFocusPlane = SvsFocalPlanes.BestFocus(planeOffsetsUm.Length);
+        planes = new PlanePyramid[planeOffsetsUm.Length];
+        for (int p = 0; p < planes.Length; p++)
+        {
+            // scratch files only: the folder layout never reaches the final bytes
+            string scratch = planes.Length == 1
+                ? workFolder : Path.Combine(workFolder, Invariant($"plane{p}"));
+            planes[p] = new PlanePyramid(scratch, levels, metadata.JpegQuality);
+        }
+
         thumbnail = new ThumbnailBuilder(levels[0]);
-        written = new bool[levels[0].TileCount];
     }
 
     /// <summary>The path the slide gets on <see cref="Commit"/>, made absolute.</summary>
@@ -106,22 +126,46 @@ public sealed class SvsWriter : IDisposable
     /// <summary>Number of level-0 tile rows, ceil(Height / TileSize).</summary>
     public int TileRows => levels[0].TileRows;
 
-    /// <summary>Number of tiled pyramid levels, level 0 included.</summary>
+    /// <summary>Number of tiled pyramid levels of each focal plane, level 0 included.</summary>
     public int LevelCount => levels.Count;
+
+    /// <summary>
+    /// Number of focal planes, the length of <see cref="SvsMetadata.FocalPlanesUm"/>; planes
+    /// are indexed 0..PlaneCount − 1 in that list's (ascending z) order.
+    /// </summary>
+    public int PlaneCount => planes.Length;
+
+    /// <summary>
+    /// Index of the best-focus plane (offset 0 µm): the middle one, PlaneCount / 2. Its level 0
+    /// is the file's first page, so single-plane readers show it.
+    /// </summary>
+    public int BestFocusPlane { get; }
 
     /// <summary>Estimated size in bytes above which BigTIFF is used (tests lower it).</summary>
     internal long BigTiffAboveBytes { get; init; } = BigTiffThresholdBytes;
 
     /// <summary>
-    /// Adds level-0 tile (<paramref name="tileColumn"/>, <paramref name="tileRow"/>):
+    /// Adds level-0 tile (<paramref name="tileColumn"/>, <paramref name="tileRow"/>) of the
+    /// best-focus plane (<see cref="BestFocusPlane"/>; the only plane of a single-plane slide):
     /// TileSize × TileSize pixels of interleaved RGB bytes, row-major. Pixels of an edge tile
     /// beyond the image are ignored and stored as white. Each tile must be written exactly
     /// once. The tile is JPEG-encoded before this returns; the span is not kept.
     /// </summary>
-    public void WriteTile(int tileColumn, int tileRow, ReadOnlySpan<byte> rgb)
+    public void WriteTile(int tileColumn, int tileRow, ReadOnlySpan<byte> rgb) =>
+        WriteTile(BestFocusPlane, tileColumn, tileRow, rgb);
+
+    /// <summary>
+    /// Adds level-0 tile (<paramref name="tileColumn"/>, <paramref name="tileRow"/>) of focal
+    /// plane <paramref name="plane"/>, an index 0..PlaneCount − 1 into
+    /// <see cref="SvsMetadata.FocalPlanesUm"/> (so <see cref="BestFocusPlane"/> is offset 0 µm).
+    /// Otherwise as <see cref="WriteTile(int, int, ReadOnlySpan{byte})"/>: every tile of every
+    /// plane exactly once, planes and tiles in any order, from any thread.
+    /// </summary>
+    public void WriteTile(int plane, int tileColumn, int tileRow, ReadOnlySpan<byte> rgb)
     {
         ThrowIfFinished();
         var level0 = levels[0];
+        SvsGuard.InRange(plane, 0, planes.Length - 1, "plane", "", nameof(plane));
         SvsGuard.InRange(
             tileColumn, 0, level0.TileColumns - 1, "tileColumn", "", nameof(tileColumn));
         SvsGuard.InRange(tileRow, 0, level0.TileRows - 1, "tileRow", "", nameof(tileRow));
@@ -133,17 +177,11 @@ public sealed class SvsWriter : IDisposable
                 nameof(rgb));
         }
 
-        int index = tileRow * level0.TileColumns + tileColumn;
-        lock (written)
+        var pyramid = planes[plane];
+        if (!pyramid.TryClaim(tileRow * level0.TileColumns + tileColumn))
         {
-            if (written[index])
-            {
-                throw new InvalidOperationException(
-                    Invariant($"tile (column {tileColumn}, row {tileRow}) was already written"));
-            }
-
-            written[index] = true;
-            writtenCount++;
+            throw new InvalidOperationException(
+                $"tile ({TileName(plane, tileColumn, tileRow)}) was already written");
         }
 
         var tile = ArrayPool<byte>.Shared.Rent(level0.TileBytes);
@@ -152,9 +190,12 @@ public sealed class SvsWriter : IDisposable
             TileOps.CopyPadded(
                 rgb, tile, level0.TileSize,
                 level0.ValidWidth(tileColumn), level0.ValidHeight(tileRow));
-            thumbnail.Add(tileColumn, tileRow, tile);
-            Reduce(0, tileColumn, tileRow, tile);
-            stores[0].Encode(index, tile);
+            if (plane == BestFocusPlane)
+            {
+                thumbnail.Add(tileColumn, tileRow, tile);
+            }
+
+            pyramid.Add(tileColumn, tileRow, tile);
         }
         catch
         {
@@ -190,7 +231,8 @@ public sealed class SvsWriter : IDisposable
     /// <see cref="FinalPath"/> (replacing any file there). Returns the file size in bytes.
     /// </summary>
     /// <exception cref="InvalidOperationException">
-    /// A tile is missing or an earlier write failed.
+    /// A tile of some plane is missing (the message names plane, column and row) or an earlier
+    /// write failed.
     /// </exception>
     public long Commit()
     {
@@ -203,18 +245,18 @@ public sealed class SvsWriter : IDisposable
 
         ThrowIfTileMissing();
         Debug.Assert(
-            builders.All(b => b.PendingTiles == 0), "every reduced tile completes with level 0");
+            planes.All(p => p.PendingTiles == 0), "every reduced tile completes with level 0");
         try
         {
-            foreach (var store in stores)
+            foreach (var pyramid in planes)
             {
-                store.Seal();
+                pyramid.Seal();
             }
 
             WriteFile(EstimateBytes() > BigTiffAboveBytes);
-            foreach (var store in stores)
+            foreach (var pyramid in planes)
             {
-                store.Dispose();
+                pyramid.Dispose();
             }
 
             FlushToDisk(tempPath);
@@ -234,9 +276,9 @@ public sealed class SvsWriter : IDisposable
     /// <summary>Releases the scratch files; without a commit, nothing is left behind.</summary>
     public void Dispose()
     {
-        foreach (var store in stores)
+        foreach (var pyramid in planes)
         {
-            store.Dispose();
+            pyramid.Dispose();
         }
 
         LibTiffLog.Forget(tempPath);
@@ -263,52 +305,37 @@ public sealed class SvsWriter : IDisposable
         stream.Flush(flushToDisk: true);
     }
 
-    // folds a finished tile of level k into level k+1, recursively, then encodes what completes
-    private void Reduce(int k, int column, int row, byte[] tile)
-    {
-        if (k + 1 >= levels.Count)
-        {
-            return;
-        }
-
-        var reduced = builders[k].Add(column, row, tile);
-        if (reduced is null)
-        {
-            return;
-        }
-
-        try
-        {
-            int c = column / PyramidLevel.Factor;
-            int r = row / PyramidLevel.Factor;
-            Reduce(k + 1, c, r, reduced);
-            stores[k + 1].Encode(r * levels[k + 1].TileColumns + c, reduced);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(reduced);
-        }
-    }
+    // "column c, row r" for a single plane, with the plane and its offset for a z-stack
+    private string TileName(int plane, int column, int row) => planes.Length == 1
+        ? Invariant($"column {column}, row {row}")
+        : Invariant($"plane {plane} at {SvsFocalPlanes.Format(planeOffsetsUm[plane])} µm, ")
+            + Invariant($"column {column}, row {row}");
 
     private void ThrowIfTileMissing()
     {
-        if (writtenCount == written.Length)
+        int perPlane = levels[0].TileCount;
+        int total = perPlane * planes.Length;
+        int missing = total - planes.Sum(p => p.WrittenCount);
+        if (missing == 0)
         {
             return;
         }
 
-        int first = Array.IndexOf(written, false);
+        int plane = Array.FindIndex(planes, p => p.WrittenCount < perPlane);
+        int first = planes[plane].FirstMissing();
         int columns = levels[0].TileColumns;
+        string tiles = planes.Length == 1
+            ? "level-0 tiles are missing"
+            : Invariant($"level-0 tiles ({planes.Length} planes × {perPlane}) are missing");
         throw new InvalidOperationException(
-            Invariant($"tile (column {first % columns}, row {first / columns}) was never ")
-                + Invariant($"written; {written.Length - writtenCount} of {written.Length} ")
-                + "level-0 tiles are missing");
+            $"tile ({TileName(plane, first % columns, first / columns)}) was never written; "
+                + Invariant($"{missing} of {total} {tiles}"));
     }
 
     private long EstimateBytes()
     {
         long total = 64 << 10;
-        foreach (var store in stores)
+        foreach (var store in planes.SelectMany(p => p.Stores))
         {
             // tile data plus two 8-byte entries per tile (offset, byte count) and some tags
             total += store.EncodedBytes + 16L * store.Level.TileCount + 4096;
@@ -322,21 +349,27 @@ public sealed class SvsWriter : IDisposable
 
     private void WriteFile(bool bigTiff)
     {
-        var m = Metadata;
-        string description = SvsDescription.ForLevel0(m, Width, Height);
+        var m = Metadata with { FocalPlanesUm = planeOffsetsUm };
+        int best = BestFocusPlane;
+        string description = SvsDescription.ForLevel0(m, Width, Height, best);
         Tiff? tif = LibTiffLog.Open(tempPath, bigTiff ? "w8" : "w");
         try
         {
-            SvsTiffPages.WriteTiledLevel(tif, tempPath, stores[0], m.JpegQuality, description);
+            SvsTiffPages.WriteTiledLevel(
+                tif, tempPath, planes[best].Stores[0], m.JpegQuality, description);
             SvsTiffPages.WriteStrippedJpeg(
                 tif, tempPath, thumbnail.Width, thumbnail.Height, thumbnail.Build(),
                 m.JpegQuality, description, 0);
-            foreach (var store in stores.Skip(1))
+            WriteReducedLevels(tif, m, best);
+            for (int p = 0; p < planes.Length; p++)
             {
-                var l = store.Level;
-                SvsTiffPages.WriteTiledLevel(
-                    tif, tempPath, store, m.JpegQuality,
-                    SvsDescription.ForReducedLevel(m, Width, Height, l.Width, l.Height));
+                if (p != best)
+                {
+                    SvsTiffPages.WriteTiledLevel(
+                        tif, tempPath, planes[p].Stores[0], m.JpegQuality,
+                        SvsDescription.ForLevel0(m, Width, Height, p));
+                    WriteReducedLevels(tif, m, p);
+                }
             }
 
             if (label is not null)
@@ -363,6 +396,17 @@ public sealed class SvsWriter : IDisposable
         finally
         {
             LibTiffLog.CloseQuietly(tif, tempPath);
+        }
+    }
+
+    private void WriteReducedLevels(Tiff tif, SvsMetadata m, int plane)
+    {
+        foreach (var store in planes[plane].Stores.Skip(1))
+        {
+            var l = store.Level;
+            SvsTiffPages.WriteTiledLevel(
+                tif, tempPath, store, m.JpegQuality,
+                SvsDescription.ForReducedLevel(m, Width, Height, l.Width, l.Height, plane));
         }
     }
 
