@@ -30,6 +30,10 @@ public sealed class SvsTileSink : ITileSink
         _writer.WriteTile(column, row, rgb);
 
     /// <inheritdoc/>
+    public void WriteTile(int plane, int column, int row, ReadOnlySpan<byte> rgb) =>
+        _writer.WriteTile(plane, column, row, rgb);
+
+    /// <inheritdoc/>
     public long Commit() => _writer.Commit();
 
     /// <inheritdoc/>
