@@ -44,7 +44,24 @@ public static class BenchCommand
         }
 
         var options = BenchOptions.Default with { SecondsPerMeasurement = seconds };
-        var figures = BenchRunner.Run(options, line => Console.Error.WriteLine(line));
+        var figures = BenchRunner.Run(options, line => Console.Error.WriteLine(line)).ToList();
+        // SVS writing next to libvips writing the same pixels as a tiled JPEG pyramid
+        Console.Error.WriteLine("bench: SVS writer vs libvips tiffsave ...");
+        string scratch = Path.Combine(Path.GetTempPath(),
+            $"gt450twin-bench-{Environment.ProcessId}");
+        try
+        {
+            figures.AddRange(SvsBench.Run(scratchFolder: scratch)
+                .Select(f => new BenchFigure(f.Name, f.Value, f.Unit)));
+        }
+        finally
+        {
+            if (Directory.Exists(scratch))
+            {
+                Directory.Delete(scratch, recursive: true);
+            }
+        }
+
         var table = new Table().Border(TableBorder.Rounded).AddColumns("figure", "value", "unit");
         foreach (var f in figures)
         {
