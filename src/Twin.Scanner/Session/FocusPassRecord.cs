@@ -23,6 +23,12 @@ public sealed record FocusPassRecord
     public required double PixelSizeUm { get; init; }
 
     /// <summary>
+    /// Where tissue finding put the tissue (slide µm); stripe k covers the index-axis band from
+    /// Y0Um + k·stripe width, stripes cover X0Um onwards in whole tiles.
+    /// </summary>
+    public required TissueRegion Region { get; init; }
+
+    /// <summary>
     /// Per stripe, in scan order, the heights the scanner measured itself (focus point and
     /// real-time readings, slide µm): never the truth.
     /// </summary>

@@ -60,6 +60,7 @@ public sealed class ScanSession
                 Stripes = o.Stripes,
                 StripeLengthUm = pass.WidthPx * objective.PixelSizeUm,
                 PixelSizeUm = objective.PixelSizeUm,
+                Region = region,
                 StripeSamples = r.StripeSamples,
                 IndexTiltTrueDeg = pass.TrueIndexTiltDeg(),
                 FocusErrorRmsUm = o.FocusErrorRmsUm,

@@ -31,11 +31,4 @@ public sealed record ScanSessionOptions
 
     /// <summary>False renders only what focusing needs (no image tiles): sweeps use this.</summary>
     public bool RenderImage { get; init; } = true;
-
-    /// <summary>
-    /// Edge of the square imaging-sensor patch a focus point's through-focus series is measured
-    /// on, pixels. Default 128 (33 µm at 40x: a few dozen nuclei, estimate); focus-only sweeps
-    /// may use a smaller patch to save time.
-    /// </summary>
-    public int PointFocusPatchPixels { get; init; } = 128;
 }

@@ -130,7 +130,8 @@ internal sealed class StripePass
             {
                 // the pass is abandoned here; its sink is disposed without commit
                 return new PassResult(new PassOutcome(stripes, stripePx, true, k + 1, estimate,
-                    score.Rms, score.Max, score.InFocus, score.EdgeMax, held, readings), 0, samples);
+                    score.Rms, score.Max, score.InFocus, score.EdgeMax, held, readings), 0,
+                    samples);
             }
 
             var watch = System.Diagnostics.Stopwatch.StartNew();
@@ -150,7 +151,8 @@ internal sealed class StripePass
 
         long bytes = sink.Commit();
         return new PassResult(new PassOutcome(stripes, stripePx, false, stripes, estimate,
-            score.Rms, score.Max, score.InFocus, score.EdgeMax, held, readings), bytes, samples);
+            score.Rms, score.Max, score.InFocus, score.EdgeMax, held, readings), bytes,
+            samples);
     }
 
     /// <summary>Height of the section's mid-plane at slide position (x, y), µm (the truth).</summary>
@@ -299,7 +301,7 @@ internal sealed class StripePass
         }
 
         double surface = _slide.Pose.SurfaceUm(px, py);
-        int patch = _options.PointFocusPatchPixels;
+        const int patch = 128;
         double Contrast(double z, ulong salt)
         {
             var pixels = new float[patch * patch];
