@@ -21,6 +21,7 @@ internal static class Program
             ScanCommand.Create(),
             ValidateCommand.Create(),
             ThroughputCommand.Create(),
+            SweepCommand.Create(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
