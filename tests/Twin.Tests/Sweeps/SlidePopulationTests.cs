@@ -56,7 +56,7 @@ public sealed class SlidePopulationTests
         var pose = new SlidePose { TrayIndexTiltDeg = 0.123, OffsetUm = -2, WavinessPhase = 1 };
         var e = SlidePopulation.Entry(TinySweep.Spec(pose), 0);
         Assert.That(e.Pose, Is.EqualTo(pose));
-        Assert.That(e.WidthMm, Is.EqualTo(0.2));
+        Assert.That(e.WidthMm, Is.EqualTo(0.3));
     }
 
     [Test]

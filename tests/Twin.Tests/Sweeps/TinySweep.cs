@@ -6,15 +6,15 @@ using Twin.Scenarios.Sweeps;
 namespace Twin.Tests.Sweeps;
 
 /// <summary>
-/// Tiny sweeps for tests: one fixed slide (0.2 mm along the scan, so 5 tile columns, and two
-/// normal stripes across), scanned focus-only with the sweep's read-outs: about a second a pass
+/// Tiny sweeps for tests: one fixed slide (0.3 mm along the scan, so 7 tile columns, and two
+/// normal stripes across), scanned focus-only with the sweep's read-outs: a second or two a pass
 /// pair on the 2-core development machine.
 /// </summary>
 public static class TinySweep
 {
     /// <summary>A one-slide sweep whose every pose parameter is fixed to the given pose.</summary>
     public static SweepSpec Spec(
-        SlidePose pose, string tissue = "dense-tumour", double widthMm = 0.2,
+        SlidePose pose, string tissue = "dense-tumour", double widthMm = 0.3,
         double heightMm = 1.2, int slides = 1, ulong seed = 17) => new()
         {
             Name = "tiny",
