@@ -23,6 +23,7 @@ internal static class Program
             ThroughputCommand.Create(),
             BenchCommand.Create(),
             RenderCommand.Create(),
+            SweepCommand.Create(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

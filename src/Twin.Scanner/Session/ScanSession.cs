@@ -32,6 +32,59 @@ public sealed class ScanSession
         MacroImager.LabelLengthUm);
 
     /// <summary>
+    /// Focus-only passes for sweeps: macro image and tissue finding once, then one complete pass
+    /// per entry of <paramref name="stripePixels"/> with the ANS check never acting, each scored
+    /// against the truth. Every pass is the one <see cref="Scan"/> would run with those stripes
+    /// (same noise seeds), so an ANS decision replayed on a pass's samples equals the session's.
+    /// Returns null when tissue finding finds no tissue. No image is kept.
+    /// </summary>
+    /// <param name="slide">The slide.</param>
+    /// <param name="magnification">Scan magnification.</param>
+    /// <param name="stripePixels">Stripe widths of the passes, pixels (multiples of 256).</param>
+    /// <param name="cancel">Cancels between focus read-outs.</param>
+    public IReadOnlyList<FocusPassRecord>? ScanPasses(
+        SlideSpec slide, Magnification magnification, IReadOnlyList<int> stripePixels,
+        CancellationToken cancel = default)
+    {
+        var objective = magnification == Magnification.Forty
+            ? ObjectiveModel.Forty : ObjectiveModel.Twenty;
+        var macro = MacroImager.Capture(slide, _options.Sensor.GlassLevel);
+        var region = _options.TissueFinder.Find(macro, MacroImager.PixelUm,
+            MacroImager.LabelLengthUm);
+        if (region is null)
+        {
+            return null;
+        }
+
+        var pass = new StripePass(slide, objective, region, macro, _options, cancel);
+        var records = new List<FocusPassRecord>();
+        foreach (int px in stripePixels)
+        {
+            var r = pass.Run(px, null, (_, _, _) => new NullTileSink(), null);
+            var o = r.Outcome;
+            records.Add(new FocusPassRecord
+            {
+                StripePixels = o.StripePixels,
+                Stripes = o.Stripes,
+                StripeLengthUm = pass.WidthPx * objective.PixelSizeUm,
+                PixelSizeUm = objective.PixelSizeUm,
+                Region = region,
+                StripeSamples = r.StripeSamples,
+                IndexTiltTrueDeg = pass.TrueIndexTiltDeg(),
+                FocusErrorRmsUm = o.FocusErrorRmsUm,
+                FocusErrorMaxUm = o.FocusErrorMaxUm,
+                InFocusFraction = o.InFocusFraction,
+                EdgeDefocusMaxUm = o.EdgeDefocusMaxUm,
+                HeldReadings = o.HeldReadings,
+                Readings = o.Readings,
+                DepthOfFieldUm = objective.DepthOfFieldUm(),
+            });
+        }
+
+        return records;
+    }
+
+    /// <summary>
     /// Scans a slide. <paramref name="sinkFactory"/> is called once per pass with the image size
     /// (width, height, stripe pixels) and returns where tiles go; a pass replaced by an ANS rescan
     /// has its sink disposed without commit.

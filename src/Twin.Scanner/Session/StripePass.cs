@@ -133,7 +133,8 @@ internal sealed class StripePass
             {
                 // the pass is abandoned here; its sink is disposed without commit
                 return new PassResult(new PassOutcome(stripes, stripePx, true, k + 1, estimate,
-                    score.Rms, score.Max, score.InFocus, score.EdgeMax, held, readings), 0);
+                    score.Rms, score.Max, score.InFocus, score.EdgeMax, held, readings), 0,
+                    samples);
             }
 
             var watch = System.Diagnostics.Stopwatch.StartNew();
@@ -153,7 +154,8 @@ internal sealed class StripePass
 
         long bytes = sink.Commit();
         return new PassResult(new PassOutcome(stripes, stripePx, false, stripes, estimate,
-            score.Rms, score.Max, score.InFocus, score.EdgeMax, held, readings), bytes);
+            score.Rms, score.Max, score.InFocus, score.EdgeMax, held, readings), bytes,
+            samples);
     }
 
     /// <summary>
@@ -224,7 +226,7 @@ internal sealed class StripePass
 
         long bytes = sink.Commit();
         return new PassResult(new PassOutcome(stripes, stripePx, false, stripes, null,
-            score.Rms, score.Max, score.InFocus, score.EdgeMax, 0, 0), bytes);
+            score.Rms, score.Max, score.InFocus, score.EdgeMax, 0, 0), bytes, []);
     }
 
     /// <summary>A focus map's height at x, µm: linear between points, flat beyond the ends.</summary>
