@@ -23,7 +23,7 @@ namespace Twin.Tests.Properties;
 /// tile's rise times (1 − α)/α behind, and holding one height per tile adds up to s·L/2 within
 /// the tile: |error| ≤ s·L·(1/2 + e^(−T/τ)/(1 − e^(−T/τ))) = 45.9·s µm. Keeping that to a
 /// quarter of the 1.32 µm depth of field leaves the other quarter of the ±DoF/2 band to the
-/// focus measurement itself, and allows s ≤ 0.0072: scan-axis tilts up to 0.41°. The bound
+/// focus measurement itself, and allows s ≤ 0.0091: scan-axis tilts up to 0.52°. The bound
 /// assumes the axis gets a reading on most tiles: the scans use dense tumour, textured
 /// everywhere. On sparse tissue held readings, not the axis, set the limit (skin at 0.2°
 /// reached 0.83 µm rms on the same small slide).
@@ -45,11 +45,12 @@ public sealed class FocusBoundPropertyTests
         Math.Atan(0.25 * ObjectiveModel.Forty.DepthOfFieldUm() / ErrorPerSlopeUm) * 180 / Math.PI;
 
     [Test]
-    public void Bound_DefaultModels_AllowsAboutFourTenthsOfADegree()
+    public void Bound_DefaultModels_AllowsAboutHalfADegree()
     {
         Assert.That(Alpha, Is.EqualTo(0.84).Within(0.01));
         Assert.That(ErrorPerSlopeUm, Is.EqualTo(45.9).Within(0.5));
-        Assert.That(MaxTiltDeg, Is.EqualTo(0.41).Within(0.01));
+        // with the 1.67 µm depth of field at 40x (two-pixel detector term)
+        Assert.That(MaxTiltDeg, Is.EqualTo(0.52).Within(0.01));
     }
 
     [Property(MaxTest = 300)]

@@ -79,13 +79,15 @@ public sealed class ZStackPropertyTests
     {
         // 0.2° across the stripes trips a 0.05° threshold at once (the control); with five
         // layers the same settings must not
-        var spec = TinySweep.Spec(new SlidePose { TrayIndexTiltDeg = 0.2 }, widthMm: 0.2);
+        // wide enough along the scan for the focusing sensor to measure several heights a stripe
+        var spec = TinySweep.Spec(new SlidePose { TrayIndexTiltDeg = 0.2 }, widthMm: 0.6);
         var slide = SlideFactory.Create(SlidePopulation.Entry(spec, 0), spec.Seed, out _)!;
         var session = new ScanSession(TinySweep.Options(spec));
         var settings = SettingsResolver.Resolve(false, null, true, 0.05, 1024, 91);
         var plain = session.Scan(slide, settings, (_, _, _) => new NullTileSink());
-        var zStack = session.Scan(slide, ZStackRule.Apply(settings, 5, 0.5),
-            (_, _, _) => new NullTileSink());
+        var zSettings = SettingsResolver.Resolve(false, null, true, 0.05, 1024, 91, "svs",
+            new ZStackSettings(5, 0.5));
+        var zStack = session.Scan(slide, zSettings, (_, _, _) => new NullTileSink());
         Assert.That(plain.AnsRescanned, Is.True, "control: the slide is tilted past 0.05°");
         Assert.That(zStack.AnsRescanned, Is.False);
     }
