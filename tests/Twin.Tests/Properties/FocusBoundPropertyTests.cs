@@ -5,7 +5,6 @@ using Twin.Mechanics.Geometry;
 using Twin.Mechanics.Timing;
 using Twin.Optics.Psf;
 using Twin.Scanner.Session;
-using Twin.Scenarios.Running;
 using Twin.Scenarios.Sweeps;
 using Twin.Tests.Sweeps;
 using PropertyAttribute = FsCheck.NUnit.PropertyAttribute;
@@ -90,7 +89,7 @@ public sealed class FocusBoundPropertyTests
                 var pose = new SlidePose { TrayScanTiltDeg = c.Item1, OffsetUm = c.Item2 };
                 var spec = TinySweep.Spec(pose, "dense-tumour", widthMm: 0.5);
                 var pass = new ScanSession(TinySweep.Options(spec)).ScanPasses(
-                    SlideFactory.Create(SlidePopulation.Entry(spec, 0), spec.Seed, out _)!,
+                    SlidePopulation.Slide(spec, 0),
                     spec.Magnification, [Mechanics.SensorPixels])![0];
                 return (pass.FocusErrorRmsUm <= 0.5 * pass.DepthOfFieldUm)
                     .Label($"scan tilt {c.Item1:F3}°, offset {c.Item2} µm: rms "

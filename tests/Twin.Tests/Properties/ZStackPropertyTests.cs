@@ -4,7 +4,6 @@ using NUnit.Framework;
 using Twin.Mechanics.Geometry;
 using Twin.Scanner.Session;
 using Twin.Scanner.Settings;
-using Twin.Scenarios.Running;
 using Twin.Scenarios.Sweeps;
 using Twin.Tests.Sweeps;
 using PropertyAttribute = FsCheck.NUnit.PropertyAttribute;
@@ -80,7 +79,7 @@ public sealed class ZStackPropertyTests
         // 0.2° across the stripes trips a 0.05° threshold at once (the control); with five
         // layers the same settings must not
         var spec = TinySweep.Spec(new SlidePose { TrayIndexTiltDeg = 0.2 }, widthMm: 0.2);
-        var slide = SlideFactory.Create(SlidePopulation.Entry(spec, 0), spec.Seed, out _)!;
+        var slide = SlidePopulation.Slide(spec, 0);
         var session = new ScanSession(TinySweep.Options(spec));
         var settings = SettingsResolver.Resolve(false, null, true, 0.05, 1024, 91);
         var plain = session.Scan(slide, settings, (_, _, _) => new NullTileSink());
