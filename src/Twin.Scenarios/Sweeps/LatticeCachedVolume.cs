@@ -18,12 +18,13 @@ namespace Twin.Scenarios.Sweeps;
 /// memory (12 floats a sample for 4 slices × 3 channels, a few hundred MB for a small slide),
 /// out of the garbage collector's way; dispose the volume when the slide is done.
 /// </remarks>
+// LIMITATION: only requests on the one lattice given are cached; others sample every time
 public sealed unsafe class LatticeCachedVolume : ITissueVolume, IDisposable
 {
     /// <summary>Edge of a cached block, samples.</summary>
     public const int BlockSamples = 16;
 
-    /// <summary>Blocks cached beyond the tissue area on every side, count (64 µm at 0.26 µm).</summary>
+    /// <summary>Blocks cached beyond the tissue area on each side, count (64 µm).</summary>
     private const int MarginBlocks = 16;
 
     private const int ChunkBlocks = 256;

@@ -16,7 +16,7 @@ public sealed record SlideOutcome
     /// <summary>The slide as drawn: id, tissue kind, extent, pose.</summary>
     public required SlideEntry Entry { get; init; }
 
-    /// <summary>The tissue section the slide shows (see <see cref="SlidePopulation.Section"/>).</summary>
+    /// <summary>The slide's tissue section (<see cref="SlidePopulation.Section"/>).</summary>
     public required string Section { get; init; }
 
     /// <summary>Focus controller the passes ran with (registry name).</summary>

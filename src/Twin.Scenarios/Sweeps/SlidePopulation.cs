@@ -71,6 +71,8 @@ public static class SlidePopulation
         };
     }
 
+    // LIMITATION: slides of one library section share its tissue; sections: 0 gives each its own
+
     /// <summary>
     /// Slide i as the scanner sees it: the section's tissue (seeded by the section) placed as a
     /// scenario slide is, the slide's pose, and noise seeded by the slide. Without a section

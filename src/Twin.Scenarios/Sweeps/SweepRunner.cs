@@ -26,6 +26,8 @@ public sealed class SweepRunner
     public SweepRunner(ScanSessionOptions? baseOptions = null) =>
         _baseOptions = baseOptions ?? new ScanSessionOptions();
 
+    // LIMITATION: sweep read-outs use 16 scan lines, not the scan's 32: heights a bit noisier
+
     /// <summary>Scan session options a sweep's passes use: focus-only, sweep read-outs.</summary>
     public ScanSessionOptions OptionsFor(SweepSpec spec, string focus) => _baseOptions with
     {
@@ -162,7 +164,7 @@ public sealed class SweepRunner
         return outcomes;
     }
 
-    /// <summary>A section's tissue, cached on the lattice its passes sample (null: no tissue).</summary>
+    /// <summary>A section's tissue, cached on its passes' lattice (null: no tissue).</summary>
     private sealed class SectionCache(LatticeCachedVolume? volume) : IDisposable
     {
         public LatticeCachedVolume? Volume { get; } = volume;

@@ -39,7 +39,7 @@ public sealed class FocusBoundPropertyTests
     /// <summary>Worst tracking error per unit slope, µm per (µm/µm).</summary>
     private static double ErrorPerSlopeUm => TileUm * (0.5 + ((1 - Alpha) / Alpha));
 
-    /// <summary>The largest scan-axis tilt the axis follows within a quarter DoF, degrees.</summary>
+    /// <summary>Largest scan-axis tilt followed within a quarter DoF, degrees.</summary>
     private static double MaxTiltDeg =>
         Math.Atan(0.25 * ObjectiveModel.Forty.DepthOfFieldUm() / ErrorPerSlopeUm) * 180 / Math.PI;
 
