@@ -47,7 +47,7 @@ public static class AlgorithmRegistry
     public static IAnsCheck? AnsCheck(string name) =>
         Ans.FirstOrDefault(a => a.Name == name).Make?.Invoke();
 
-    /// <summary>One-line description of a registered algorithm, or null for an unknown name.</summary>
+    /// <summary>A registered algorithm's one-line description, or null.</summary>
     public static string? Describe(string name) =>
         Focus.FirstOrDefault(f => f.Name == name).About
             ?? Ans.FirstOrDefault(a => a.Name == name).About;

@@ -1,37 +1,53 @@
-using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Twin.Optics.Tissue;
 
 namespace Twin.Scenarios.Sweeps;
 
 /// <summary>
 /// A tissue volume that remembers what it sampled: requests on one sampling lattice (pitch and
-/// origin) are served from 16 × 16-sample blocks, each sampled once from the wrapped volume at
-/// its own fixed origin; anything off the lattice goes straight to the wrapped volume.
+/// origin) over the tissue area are served from 16 × 16-sample blocks, each sampled once from
+/// the wrapped volume at its own fixed origin; anything else goes to the wrapped volume.
 /// </summary>
 /// <remarks>
 /// A sweep scans every slide more than once (normal stripes, narrow stripes, each focus
 /// algorithm), and every pass reads the focusing sensor over the same tile columns, so most of
 /// the tissue sampling (the dominant cost of a focus-only scan) repeats. Blocks are keyed by
 /// lattice index and sampled at origin + index × pitch, so their content does not depend on the
-/// order or thread that first asked: output stays byte-identical. Memory grows with the area
-/// sampled (12 floats per sample for 4 slices × 3 channels); drop the wrapper after the slide.
+/// order or thread that first asked: output stays byte-identical. The blocks live in native
+/// memory (12 floats a sample for 4 slices × 3 channels, a few hundred MB for a small slide),
+/// out of the garbage collector's way; dispose the volume when the slide is done.
 /// </remarks>
-public sealed class LatticeCachedVolume : ITissueVolume
+// LIMITATION: only requests on the one lattice given are cached; others sample every time
+public sealed unsafe class LatticeCachedVolume : ITissueVolume, IDisposable
 {
     /// <summary>Edge of a cached block, samples.</summary>
     public const int BlockSamples = 16;
+
+    /// <summary>Blocks cached beyond the tissue area on each side, count (64 µm).</summary>
+    private const int MarginBlocks = 16;
+
+    private const int ChunkBlocks = 256;
 
     private readonly ITissueVolume _inner;
     private readonly double _pitch;
     private readonly double _x0;
     private readonly double _y0;
-    // many lock stripes: every focus read-out adds blocks from several threads at once
-    private readonly ConcurrentDictionary<(int, int), Slot> _blocks = new(64, 4096);
+    private readonly int _blockFloats;
+    private readonly int _bx0;
+    private readonly int _by0;
+    private readonly int _columns;
+    private readonly int _rows;
+    // per block: null until sampled, then the address of its floats (boxed once, published
+    // with a compare-exchange so no thread ever waits on another)
+    private readonly StrongBox<IntPtr>?[] _slots;
+    private readonly List<IntPtr> _chunks = [];
     private readonly object _arenaGate = new();
-    private float[] _arena = [];
-    private int _arenaUsed;
+    private Chunk? _chunk;
     private long _served;
     private long _direct;
+    private int _blocks;
+    private bool _disposed;
 
     /// <summary>Wraps a volume; lattice x0 + i·pitch, y0 + j·pitch (tissue frame, µm).</summary>
     /// <param name="inner">The volume sampled on a miss.</param>
@@ -44,7 +60,18 @@ public sealed class LatticeCachedVolume : ITissueVolume
         _pitch = pitchUm;
         _x0 = x0Um;
         _y0 = y0Um;
+        _blockFloats = inner.Slices * 3 * BlockSamples * BlockSamples;
+        double blockUm = BlockSamples * pitchUm;
+        // the tissue area, in blocks, plus a margin for blur halos and stripes that overrun it
+        _bx0 = (int)Math.Floor((0 - x0Um) / blockUm) - MarginBlocks;
+        _by0 = (int)Math.Floor((0 - y0Um) / blockUm) - MarginBlocks;
+        _columns = (int)Math.Ceiling(inner.WidthUm / blockUm) + 1 + (2 * MarginBlocks);
+        _rows = (int)Math.Ceiling(inner.HeightUm / blockUm) + 1 + (2 * MarginBlocks);
+        _slots = new StrongBox<IntPtr>?[(long)_columns * _rows];
     }
+
+    /// <summary>Frees the native blocks if the owner forgot to.</summary>
+    ~LatticeCachedVolume() => Free();
 
     /// <inheritdoc/>
     public double ThicknessUm => _inner.ThicknessUm;
@@ -59,9 +86,9 @@ public sealed class LatticeCachedVolume : ITissueVolume
     public double HeightUm => _inner.HeightUm;
 
     /// <summary>Blocks sampled so far, count.</summary>
-    public int BlockCount => _blocks.Count;
+    public int BlockCount => Volatile.Read(ref _blocks);
 
-    /// <summary>Samples served from the lattice cache so far, count.</summary>
+    /// <summary>Samples served through the lattice cache so far, count.</summary>
     public long ServedSamples => Interlocked.Read(ref _served);
 
     /// <summary>Samples taken from the wrapped volume directly (off the lattice), count.</summary>
@@ -70,6 +97,7 @@ public sealed class LatticeCachedVolume : ITissueVolume
     /// <inheritdoc/>
     public void SampleRegion(double x0Um, double y0Um, double pitchUm, int w, int h, Span<float> od)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         if (!OnLattice(x0Um, y0Um, pitchUm, out int i0, out int j0))
         {
             Interlocked.Add(ref _direct, (long)w * h);
@@ -83,11 +111,13 @@ public sealed class LatticeCachedVolume : ITissueVolume
         const int b = BlockSamples;
         int bx0 = FloorDiv(i0, b), bx1 = FloorDiv(i0 + w - 1, b);
         int by0 = FloorDiv(j0, b), by1 = FloorDiv(j0 + h - 1, b);
+        Span<float> outside = bx0 < _bx0 || by0 < _by0 || bx1 >= _bx0 + _columns
+            || by1 >= _by0 + _rows ? new float[_blockFloats] : default;
         for (int by = by0; by <= by1; by++)
         {
             for (int bx = bx0; bx <= bx1; bx++)
             {
-                var (block, offset) = Block(bx, by);
+                ReadOnlySpan<float> block = Block(bx, by, outside);
                 // overlap of the block with the request, in lattice indices
                 int ia = Math.Max(i0, bx * b), ib = Math.Min(i0 + w, (bx + 1) * b);
                 int ja = Math.Max(j0, by * b), jb = Math.Min(j0 + h, (by + 1) * b);
@@ -96,9 +126,9 @@ public sealed class LatticeCachedVolume : ITissueVolume
                 {
                     for (int j = ja; j < jb; j++)
                     {
-                        int src = offset + (k * b * b) + ((j - (by * b)) * b) + (ia - (bx * b));
+                        int src = (k * b * b) + ((j - (by * b)) * b) + (ia - (bx * b));
                         int dst = (k * plane) + ((j - j0) * w) + (ia - i0);
-                        block.AsSpan(src, n).CopyTo(od.Slice(dst, n));
+                        block.Slice(src, n).CopyTo(od.Slice(dst, n));
                     }
                 }
             }
@@ -109,6 +139,13 @@ public sealed class LatticeCachedVolume : ITissueVolume
     public (float Red, float Green, float Blue) SampleCoarse(
         double xUm, double yUm, double footprintUm) =>
         _inner.SampleCoarse(xUm, yUm, footprintUm);
+
+    /// <summary>Frees the cached blocks; the volume cannot be sampled afterwards.</summary>
+    public void Dispose()
+    {
+        Free();
+        GC.SuppressFinalize(this);
+    }
 
     private bool OnLattice(double x0, double y0, double pitch, out int i0, out int j0)
     {
@@ -132,55 +169,98 @@ public sealed class LatticeCachedVolume : ITissueVolume
     }
 
     /// <summary>
-    /// A block's storage, sampled on first use. Two threads that miss the same block at once
+    /// A block's samples, sampled on first use. Two threads that miss the same block at once
     /// both sample it and the first to publish wins: the values are the same either way, and
-    /// nobody waits on a lock.
+    /// nobody waits on a lock. Blocks beyond the cached area are sampled into
+    /// <paramref name="scratch"/> every time (glass, cheap).
     /// </summary>
-    private (float[] Data, int Offset) Block(int bx, int by)
+    private ReadOnlySpan<float> Block(int bx, int by, Span<float> scratch)
     {
-        var slot = _blocks.GetOrAdd((bx, by), static _ => new Slot());
-        if (Volatile.Read(ref slot.Filled) is { } done)
+        const int b = BlockSamples;
+        int cx = bx - _bx0, cy = by - _by0;
+        if (cx < 0 || cy < 0 || cx >= _columns || cy >= _rows)
         {
-            return (done.Data, done.Offset);
+            _inner.SampleRegion(_x0 + (bx * b * _pitch), _y0 + (by * b * _pitch), _pitch, b, b,
+                scratch);
+            return scratch;
         }
 
-        const int b = BlockSamples;
-        int size = Slices * 3 * b * b;
-        var (data, offset) = Allocate(size);
+        long index = ((long)cy * _columns) + cx;
+        if (Volatile.Read(ref _slots[index]) is { } done)
+        {
+            return new ReadOnlySpan<float>((void*)done.Value, _blockFloats);
+        }
+
+        float* data = Allocate();
         _inner.SampleRegion(_x0 + (bx * b * _pitch), _y0 + (by * b * _pitch), _pitch, b, b,
-            data.AsSpan(offset, size));
-        var mine = new Storage(data, offset);
-        var winner = Interlocked.CompareExchange(ref slot.Filled, mine, null) ?? mine;
-        return (winner.Data, winner.Offset);
+            new Span<float>(data, _blockFloats));
+        var mine = new StrongBox<IntPtr>((IntPtr)data);
+        var winner = Interlocked.CompareExchange(ref _slots[index], mine, null) ?? mine;
+        if (winner == mine)
+        {
+            Interlocked.Increment(ref _blocks);
+        }
+
+        return new ReadOnlySpan<float>((void*)winner.Value, _blockFloats);
     }
 
     /// <summary>
-    /// Room for one block in large shared arrays: the cache holds hundreds of megabytes for the
-    /// life of a slide, and a few large arrays cost the garbage collector far less than tens of
-    /// thousands of small ones it would copy from generation to generation.
+    /// Room for one block in native chunks of 256 blocks: a slot is claimed with an atomic
+    /// increment; only a thread that finds the chunk full takes the lock to start a new one.
     /// </summary>
-    private (float[] Data, int Offset) Allocate(int size)
+    private float* Allocate()
+    {
+        while (true)
+        {
+            var chunk = Volatile.Read(ref _chunk);
+            if (chunk is not null)
+            {
+                int slot = Interlocked.Increment(ref chunk.Used) - 1;
+                if (slot < ChunkBlocks)
+                {
+                    return chunk.Data + ((long)slot * _blockFloats);
+                }
+            }
+
+            lock (_arenaGate)
+            {
+                ObjectDisposedException.ThrowIf(_disposed, this);
+                if (ReferenceEquals(Volatile.Read(ref _chunk), chunk))
+                {
+                    var fresh = new Chunk((float*)NativeMemory.Alloc(
+                        (nuint)ChunkBlocks * (nuint)_blockFloats, sizeof(float)));
+                    _chunks.Add((IntPtr)fresh.Data);
+                    Volatile.Write(ref _chunk, fresh);
+                }
+            }
+        }
+    }
+
+    private void Free()
     {
         lock (_arenaGate)
         {
-            if (_arenaUsed + size > _arena.Length)
+            if (_disposed)
             {
-                _arena = new float[size * 64];
-                _arenaUsed = 0;
+                return;
             }
 
-            int offset = _arenaUsed;
-            _arenaUsed += size;
-            return (_arena, offset);
+            _disposed = true;
+            foreach (var chunk in _chunks)
+            {
+                NativeMemory.Free((void*)chunk);
+            }
+
+            _chunks.Clear();
         }
     }
 
     private static int FloorDiv(int a, int b) => a >= 0 ? a / b : -((-a + b - 1) / b);
 
-    private sealed class Slot
+    /// <summary>One native chunk and how many of its block slots are claimed.</summary>
+    private sealed class Chunk(float* data)
     {
-        public Storage? Filled;
+        public readonly float* Data = data;
+        public int Used;
     }
-
-    private sealed record Storage(float[] Data, int Offset);
 }

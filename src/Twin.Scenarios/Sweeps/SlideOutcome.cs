@@ -16,6 +16,9 @@ public sealed record SlideOutcome
     /// <summary>The slide as drawn: id, tissue kind, extent, pose.</summary>
     public required SlideEntry Entry { get; init; }
 
+    /// <summary>The slide's tissue section (<see cref="SlidePopulation.Section"/>).</summary>
+    public required string Section { get; init; }
+
     /// <summary>Focus controller the passes ran with (registry name).</summary>
     public required string Focus { get; init; }
 

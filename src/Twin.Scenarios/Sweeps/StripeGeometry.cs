@@ -8,6 +8,7 @@ namespace Twin.Scenarios.Sweeps;
 /// |surface(edge) − surface(centre)| away from focus; on a plane that is half the stripe width ×
 /// tan(index-axis tilt), which is why narrower stripes cut it in proportion.
 /// </summary>
+// LIMITATION: "needs narrow" assumes focus on the stripe centre line; the loop may sit off it
 public static class StripeGeometry
 {
     /// <summary>Half-width × tan(|tilt|): edge defocus on a planar tilt, µm.</summary>

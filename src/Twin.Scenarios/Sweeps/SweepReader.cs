@@ -173,7 +173,8 @@ public static class SweepReader
             return spec;
         }
 
-        var f = new YamlFields(node, file, errors, "tissue", "kinds", "widthMm", "heightMm");
+        var f = new YamlFields(node, file, errors, "tissue", "kinds", "sections", "widthMm",
+            "heightMm");
         var kinds = new List<string>();
         if (f.Sequence("kinds") is { } list)
         {
@@ -199,6 +200,8 @@ public static class SweepReader
         return spec with
         {
             TissueKinds = kinds.Count > 0 ? kinds : spec.TissueKinds,
+            TissueSections = f.Integer("sections", 0, 1000, "sections per kind")
+                ?? spec.TissueSections,
             WidthMm = ReadDistribution(f, "widthMm", 0.1, 50, "mm", spec.WidthMm),
             HeightMm = ReadDistribution(f, "heightMm", 0.1, 20, "mm", spec.HeightMm),
         };

@@ -37,10 +37,17 @@ public sealed record SweepSpec
     /// <summary>Tissue kinds drawn with equal probability (repeat a name to weight it).</summary>
     public required IReadOnlyList<string> TissueKinds { get; init; }
 
-    /// <summary>Tissue extent along the scan axis, mm.</summary>
+    /// <summary>
+    /// Seeded tissue sections per kind that slides draw from, count; 0 gives every slide its own
+    /// section. Default 0. Slides sharing a section differ in pose and noise but share its
+    /// tissue, and the sweep samples that tissue once for all of them (the dominant cost).
+    /// </summary>
+    public int TissueSections { get; init; }
+
+    /// <summary>Tissue extent along the scan axis, mm (drawn per section).</summary>
     public required Distribution WidthMm { get; init; }
 
-    /// <summary>Tissue extent along the index axis, mm.</summary>
+    /// <summary>Tissue extent along the index axis, mm (drawn per section).</summary>
     public required Distribution HeightMm { get; init; }
 
     /// <summary>Height of the tissue at the slide centre, µm.</summary>

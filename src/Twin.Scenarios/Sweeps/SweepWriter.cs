@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Twin.Scanner.Algorithms;
 
@@ -24,7 +25,7 @@ public static class SweepWriter
     /// <summary>Columns of slides.csv, in order.</summary>
     public static IReadOnlyList<string> SlideColumns { get; } =
     [
-        "id", "focus", "ans", "status", "tissue", "widthMm", "heightMm", "offsetUm",
+        "id", "focus", "ans", "status", "tissue", "section", "widthMm", "heightMm", "offsetUm",
         "trayIndexTiltDeg", "trayScanTiltDeg", "wedgeIndexDeg", "wedgeScanDeg",
         "wavinessAmplitudeUm", "wavinessPeriodUm", "wavinessPhase", "indexTiltTrueDeg",
         "indexTiltEstimateDeg", "estimatesByStripeDeg", "normalStripes", "narrowStripes",
@@ -90,6 +91,7 @@ public static class SweepWriter
             narrowStripePixels = spec.NarrowStripePixels,
             focusReadoutLines = spec.FocusReadoutLines,
             tissueKinds = spec.TissueKinds,
+            tissueSectionsPerKind = spec.TissueSections,
             distributions = new Dictionary<string, string>
             {
                 ["widthMm"] = spec.WidthMm.ToString(),
@@ -116,8 +118,12 @@ public static class SweepWriter
                 }),
             },
         };
-        return JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true })
-            + "\n";
+        return JsonSerializer.Serialize(json, new JsonSerializerOptions
+        {
+            WriteIndented = true,
+            // plain apostrophes and µ in the text, not \u escapes
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        }) + "\n";
     }
 
     /// <summary>
@@ -173,7 +179,8 @@ public static class SweepWriter
         var p = e.Pose;
         string[] head =
         [
-            e.Id, o.Focus, ansName, Quote(o.Status), e.Tissue, F(e.WidthMm), F(e.HeightMm),
+            e.Id, o.Focus, ansName, Quote(o.Status), e.Tissue, o.Section, F(e.WidthMm),
+            F(e.HeightMm),
             F(p.OffsetUm), F(p.TrayIndexTiltDeg), F(p.TrayScanTiltDeg), F(p.WedgeIndexDeg),
             F(p.WedgeScanDeg), F(p.WavinessAmplitudeUm), F(p.WavinessPeriodUm),
             F(p.WavinessPhase),

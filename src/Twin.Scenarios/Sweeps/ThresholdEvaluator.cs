@@ -55,6 +55,8 @@ public sealed class ThresholdEvaluator
         };
     }
 
+    // LIMITATION: focus-only passes write no file, so the image-link backlog is never timed
+
     /// <summary>
     /// Scan time of a normal pass abandoned after <paramref name="stripesDone"/> stripes and
     /// rescanned in the narrow pass (no rescan when <paramref name="narrow"/> is null), s:

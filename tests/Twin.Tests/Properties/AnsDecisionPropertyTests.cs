@@ -147,8 +147,7 @@ public sealed class AnsDecisionPropertyTests
                 var pose = new SlidePose { TrayScanTiltDeg = c.Item1, OffsetUm = c.Item2 };
                 var spec = TinySweep.Spec(pose, c.tissue);
                 var passes = new ScanSession(TinySweep.Options(spec)).ScanPasses(
-                    Twin.Scenarios.Running.SlideFactory.Create(SlidePopulation.Entry(spec, 0),
-                        spec.Seed, out _)!, spec.Magnification, [4096])!;
+                    SlidePopulation.Slide(spec, 0), spec.Magnification, [4096])!;
                 return Checks().All(check => !Trips(check, passes[0].StripeSamples, 0.1))
                     .Label($"scan tilt {c.Item1}°, {c.tissue}");
             });

@@ -5,7 +5,6 @@ using Twin.Mechanics.Geometry;
 using Twin.Mechanics.Timing;
 using Twin.Optics.Psf;
 using Twin.Scanner.Session;
-using Twin.Scenarios.Running;
 using Twin.Scenarios.Sweeps;
 using Twin.Tests.Sweeps;
 using PropertyAttribute = FsCheck.NUnit.PropertyAttribute;
@@ -40,7 +39,7 @@ public sealed class FocusBoundPropertyTests
     /// <summary>Worst tracking error per unit slope, µm per (µm/µm).</summary>
     private static double ErrorPerSlopeUm => TileUm * (0.5 + ((1 - Alpha) / Alpha));
 
-    /// <summary>The largest scan-axis tilt the axis follows within a quarter DoF, degrees.</summary>
+    /// <summary>Largest scan-axis tilt followed within a quarter DoF, degrees.</summary>
     private static double MaxTiltDeg =>
         Math.Atan(0.25 * ObjectiveModel.Forty.DepthOfFieldUm() / ErrorPerSlopeUm) * 180 / Math.PI;
 
@@ -91,7 +90,7 @@ public sealed class FocusBoundPropertyTests
                 var pose = new SlidePose { TrayScanTiltDeg = c.Item1, OffsetUm = c.Item2 };
                 var spec = TinySweep.Spec(pose, "dense-tumour", widthMm: 0.5);
                 var pass = new ScanSession(TinySweep.Options(spec)).ScanPasses(
-                    SlideFactory.Create(SlidePopulation.Entry(spec, 0), spec.Seed, out _)!,
+                    SlidePopulation.Slide(spec, 0),
                     spec.Magnification, [Mechanics.SensorPixels])![0];
                 return (pass.FocusErrorRmsUm <= 0.5 * pass.DepthOfFieldUm)
                     .Label($"scan tilt {c.Item1:F3}°, offset {c.Item2} µm: rms "

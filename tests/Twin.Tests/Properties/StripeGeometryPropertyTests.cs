@@ -35,7 +35,7 @@ public sealed class StripeGeometryPropertyTests
         from extent in Gen.Choose(100, 10_000)
         select ((double)y0, (double)extent);
 
-    /// <summary>Normal stripes at 40x or 20x; narrow ones a whole number of tiles narrower.</summary>
+    /// <summary>Normal stripes at 40x or 20x; narrow ones whole tiles narrower.</summary>
     private static readonly Gen<(double Normal, double Narrow)> Widths =
         from px in Gen.Elements(0.26, 0.52)
         from tiles in Gen.Choose(1, 15)

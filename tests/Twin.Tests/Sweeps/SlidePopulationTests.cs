@@ -93,4 +93,34 @@ public sealed class SlidePopulationTests
         Assert.That(v.Min(), Is.LessThan(1520));
         Assert.That(v.Max(), Is.GreaterThan(3980));
     }
+
+    [Test]
+    public void Slide_NoSectionLibrary_IsWhatTheScenarioSlideFactoryMakes()
+    {
+        var spec = Spec();
+        var mine = SlidePopulation.Slide(spec, 4);
+        var factory = Twin.Scenarios.Running.SlideFactory.Create(SlidePopulation.Entry(spec, 4),
+            spec.Seed, out _)!;
+        Assert.That(mine.Seed, Is.EqualTo(factory.Seed));
+        Assert.That(mine.TissueOriginYUm, Is.EqualTo(factory.TissueOriginYUm));
+        Assert.That(mine.Tissue.SampleCoarse(150, 600, 40),
+            Is.EqualTo(factory.Tissue.SampleCoarse(150, 600, 40)));
+    }
+
+    [Test]
+    public void Slide_SameSectionInALibrary_SharesTissueButNotPoseOrNoise()
+    {
+        var spec = Spec(slides: 40) with { TissueSections = 2, TissueKinds = ["skin"] };
+        var bySection = Enumerable.Range(0, 40).GroupBy(i => SlidePopulation.Section(spec, i))
+            .ToDictionary(g => g.Key, g => g.ToList());
+        Assert.That(bySection.Keys.Order(), Is.EqualTo(new[] { "skin-1", "skin-2" }));
+        var pair = bySection["skin-1"];
+        var a = SlidePopulation.Slide(spec, pair[0]);
+        var b = SlidePopulation.Slide(spec, pair[1]);
+        Assert.That(b.Tissue.HeightUm, Is.EqualTo(a.Tissue.HeightUm));
+        Assert.That(b.Tissue.SampleCoarse(150, 600, 40), Is.EqualTo(a.Tissue.SampleCoarse(150,
+            600, 40)));
+        Assert.That(b.Seed, Is.Not.EqualTo(a.Seed));
+        Assert.That(b.Pose, Is.Not.EqualTo(a.Pose));
+    }
 }

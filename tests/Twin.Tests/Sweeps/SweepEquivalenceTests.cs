@@ -3,7 +3,6 @@ using Twin.Mechanics.Geometry;
 using Twin.Scanner.Algorithms;
 using Twin.Scanner.Session;
 using Twin.Scanner.Settings;
-using Twin.Scenarios.Running;
 using Twin.Scenarios.Sweeps;
 
 namespace Twin.Tests.Sweeps;
@@ -25,7 +24,7 @@ public sealed class SweepEquivalenceTests
         var outcome = TinySweep.Scan(spec);
         Assert.That(outcome.Normal!.Stripes, Is.EqualTo(3), "the slide must span 3 stripes");
         var evaluator = new ThresholdEvaluator();
-        var slide = SlideFactory.Create(SlidePopulation.Entry(spec, 0), spec.Seed, out _)!;
+        var slide = SlidePopulation.Slide(spec, 0);
         var session = new ScanSession(TinySweep.Options(spec));
         // 0.1°: trips after the first pair of stripes, two of three; 1°: never trips
         foreach (double threshold in new[] { 0.1, 1.0 })

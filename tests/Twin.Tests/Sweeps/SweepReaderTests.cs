@@ -6,7 +6,7 @@ using Twin.Scenarios.Sweeps;
 
 namespace Twin.Tests.Sweeps;
 
-/// <summary>Sweep files: the shipped one reads as documented; bad ones name file, line, rule.</summary>
+/// <summary>Sweep files: the shipped one as documented; bad ones name file, line, rule.</summary>
 [TestFixture]
 public sealed class SweepReaderTests
 {

@@ -64,6 +64,7 @@ public sealed class ThresholdEvaluatorTests
         {
             Index = 0,
             Entry = new SlideEntry { Id = "S0001", Tissue = "skin", Pose = SlidePose.Level },
+            Section = "S0001",
             Focus = "contrast-ratio",
             Status = "scanned",
             Normal = Pass(4096, samples.Count, 0.5, 1.0),
