@@ -151,9 +151,9 @@ public sealed class ImageSeededTissueFileTests
         string? path = FindIhc();
         if (path is null)
         {
-            Assert.Ignore("ihc.png not found. Install Debian's python3-skimage, or run `cd /tmp && "
-                + "apt-get download python3-skimage && dpkg-deb -x python3-skimage_*.deb "
-                + "/tmp/skimage-x`, or set TWIN_IHC_PNG to the file's path.");
+            Assert.Ignore("ihc.png not found: run scripts/fetch-ihc.sh (it extracts the file from "
+                + "Debian's python3-skimage package into .cache/), or set TWIN_IHC_PNG to its "
+                + "path.");
         }
 
         var v = ImageSeededTissueVolume.Load(path, 256, 256, 4);
@@ -271,7 +271,7 @@ public sealed class ImageSeededTissueFileTests
         [
             fromEnv ?? string.Empty,
             Path.Combine("/", IhcRelative),
-            Path.Combine("/tmp/skimage-x", IhcRelative),
+            Path.Combine(RepoPaths.Root, ".cache", "ihc.png"),
         ];
         return candidates.FirstOrDefault(c => c.Length > 0 && File.Exists(c));
     }
