@@ -14,64 +14,45 @@ namespace Twin.Tests.Properties;
 /// <summary>Z-stack scans never use ANS, whatever the scan settings say (release notes).</summary>
 public sealed class ZStackPropertyTests
 {
-    private static readonly Gen<ScanSettings> AnySettings =
-        from twenty in Gen.Elements(true, false)
-        from rack in Gen.Elements<Magnification?>(null, Magnification.Forty,
-            Magnification.Twenty)
-        from ans in Gen.Elements(true, false)
-        from threshold in Gen.Choose(1, 5000)
-        from narrow in Gen.Choose(1, 15)
-        select SettingsResolver.Resolve(twenty, rack, ans, threshold / 1000.0, narrow * 256, 91);
-
     private static readonly Gen<int> ZStackLayers = Gen.Choose(1, 12).Select(k => (2 * k) + 1);
 
     [Property(MaxTest = 300)]
-    public Property Apply_AnyZStack_SwitchesAnsOffAndSaysWhy() =>
+    public Property Resolve_AnyZStack_SwitchesAnsOffAndSaysWhy() =>
         Prop.ForAll(
-            (from s in AnySettings
+            (from twenty in Gen.Elements(true, false)
+             from ans in Gen.Elements(true, false)
+             from threshold in Gen.Choose(1, 5000)
              from layers in ZStackLayers
              from sep in Gen.Choose(25, 100)
-             select (s, layers, sep / 100.0)).ToArbitrary(),
+             select (twenty, ans, threshold / 1000.0, layers, sep / 100.0)).ToArbitrary(),
             c =>
             {
-                var z = ZStackRule.Apply(c.s, c.layers, c.Item3);
-                bool explained = !c.s.AnsEnabled
-                    || z.Provenance["ansEnabled"].Source.Contains("z-stack");
-                return !z.AnsEnabled && explained && z.Magnification == c.s.Magnification
+                var z = SettingsResolver.Resolve(c.twenty, null, c.ans, c.Item3, 1024, 91, "svs",
+                    new ZStackSettings(c.layers, c.Item5));
+                return !z.AnsEnabled && z.Provenance["ansEnabled"].Source.Contains("z-stack")
+                    && z.ZStack!.Layers == c.layers
                     && z.Provenance["zStackLayers"].Value == c.layers.ToString();
             });
 
     [Property(MaxTest = 200)]
-    public Property Apply_LayersOutsideTheRules_AreRefused() =>
+    public Property Check_LayersOutsideTheRules_AreRefused() =>
         Prop.ForAll(
-            Gen.Choose(-5, 60).Where(n => !ZStackRule.IsValidLayers(n)).ToArbitrary(),
-            layers =>
-            {
-                var s = SettingsResolver.Resolve(false, null, true, 0.1, 1024, 91);
-                try
-                {
-                    ZStackRule.Apply(s, layers, 0.5);
-                    return false;
-                }
-                catch (ArgumentOutOfRangeException)
-                {
-                    return true;
-                }
-            });
+            Gen.Choose(-5, 60).Where(n => n < 3 || n > 25 || n % 2 == 0).ToArbitrary(),
+            layers => ZStackSettings.Check(layers, 0.5).Count > 0);
 
     [TestCase(0.2)]
     [TestCase(1.5)]
-    public void Apply_SeparationOutsideTheRules_IsRefused(double separationUm)
+    public void Check_SeparationOutsideTheRules_IsRefused(double separationUm)
     {
-        var s = SettingsResolver.Resolve(false, null, true, 0.1, 1024, 91);
-        Assert.Throws<ArgumentOutOfRangeException>(() => ZStackRule.Apply(s, 5, separationUm));
+        Assert.That(ZStackSettings.Check(5, separationUm), Is.Not.Empty);
     }
 
     [Test]
-    public void Apply_OneLayer_LeavesTheSettingsAlone()
+    public void Resolve_NoZStack_LeavesAnsAsConfigured()
     {
         var s = SettingsResolver.Resolve(false, null, true, 0.1, 1024, 91);
-        Assert.That(ZStackRule.Apply(s, 1, 0), Is.SameAs(s));
+        Assert.That(s.AnsEnabled, Is.True);
+        Assert.That(s.ZStack, Is.Null);
     }
 
     [Test]
