@@ -30,17 +30,23 @@ public static class BenchCommand
             Description = "Also write a whole 15 mm x 15 mm 40x SVS (3.3 Gpx; minutes) and "
                 + "report its peak memory",
         };
+        var sweepOpt = new Option<string?>("--sweep")
+        {
+            Description = "Also run this sweep file and time its slide-threshold cases "
+                + "(e.g. scenarios/ans-threshold-sweep.yaml)",
+        };
         var command = new Command("bench",
             "Rendering throughput per compute backend, against libvips blur + JPEG")
         {
-            jsonOpt, secondsOpt, fullOpt,
+            jsonOpt, secondsOpt, fullOpt, sweepOpt,
         };
         command.SetAction(parse =>
-            Run(parse.GetValue(jsonOpt), parse.GetValue(secondsOpt), parse.GetValue(fullOpt)));
+            Run(parse.GetValue(jsonOpt), parse.GetValue(secondsOpt), parse.GetValue(fullOpt),
+                parse.GetValue(sweepOpt)));
         return command;
     }
 
-    private static int Run(string? jsonPath, double seconds, bool fullSlide)
+    private static int Run(string? jsonPath, double seconds, bool fullSlide, string? sweep)
     {
         if (!(seconds > 0 && seconds <= 600))
         {
@@ -64,6 +70,38 @@ public static class BenchCommand
             if (Directory.Exists(scratch))
             {
                 Directory.Delete(scratch, recursive: true);
+            }
+        }
+
+        if (sweep is not null)
+        {
+            // the sweep as a user runs it; a case is one slide judged at one threshold by one
+            // focus controller and ANS check pair
+            string sweepOut = Path.Combine(Path.GetTempPath(),
+                $"gt450twin-bench-sweep-{Environment.ProcessId}");
+            try
+            {
+                var watch = System.Diagnostics.Stopwatch.StartNew();
+                int code = SweepCommand.Run(sweep, sweepOut, null);
+                double s = watch.Elapsed.TotalSeconds;
+                if (code != ExitCodes.Ok)
+                {
+                    return code;
+                }
+
+                var rows = File.ReadAllLines(Path.Combine(sweepOut, "sweep.csv")).Skip(1)
+                    .Select(l => l.Split(',')).ToList();
+                double cases = rows.Sum(r => double.Parse(r[3], CultureInfo.InvariantCulture));
+                figures.Add(new BenchFigure("sweep.seconds", s, "s"));
+                figures.Add(new BenchFigure("sweep.cases", cases, "count"));
+                figures.Add(new BenchFigure("sweep.casesPerMinute", cases * 60 / s, "1/min"));
+            }
+            finally
+            {
+                if (Directory.Exists(sweepOut))
+                {
+                    Directory.Delete(sweepOut, recursive: true);
+                }
             }
         }
 

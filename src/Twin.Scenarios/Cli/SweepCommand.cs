@@ -40,7 +40,7 @@ public static class SweepCommand
         return command;
     }
 
-    private static int Run(string path, string outDir, ulong? seed)
+    internal static int Run(string path, string outDir, ulong? seed)
     {
         SweepSpec spec;
         try
