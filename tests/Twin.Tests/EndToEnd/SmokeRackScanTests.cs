@@ -82,6 +82,26 @@ public sealed class SmokeRackScanTests
     }
 
     [Test]
+    public void Libvips_WrittenFile_OpensWithItsSizeAndResolution()
+    {
+        string file = Path.Combine(_out, "A1-level.svs");
+        var header = ExternalTool.Run("vipsheader", "libvips-tools", "-a", file);
+        Assert.That(header.ExitCode, Is.EqualTo(0), header.StdErr);
+        var slide = Slide("A1-level");
+        int width = slide.GetProperty("widthPx").GetInt32();
+        int height = slide.GetProperty("heightPx").GetInt32();
+        Assert.That(header.StdOut, Does.Contain($"width: {width}"));
+        Assert.That(header.StdOut, Does.Contain($"height: {height}"));
+        Assert.That(header.StdOut, Does.Contain("openslide.vendor: aperio"));
+        // a region decodes: libvips reads tiles through OpenSlide
+        string crop = Path.Combine(_out, "crop.png");
+        var read = ExternalTool.Run("vips", "libvips-tools", "crop", file, crop, "256", "256",
+            "512", "512");
+        Assert.That(read.ExitCode, Is.EqualTo(0), read.StdErr);
+        Assert.That(new FileInfo(crop).Length, Is.GreaterThan(1000));
+    }
+
+    [Test]
     public void Ans_SlideTiltedAlongIndexAxis_IsRescannedInNarrowStripes()
     {
         var slide = Slide("A2-index-tilt");
