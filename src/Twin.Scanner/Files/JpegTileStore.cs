@@ -14,6 +14,9 @@ internal sealed class JpegTileStore : IDisposable
 {
     private readonly string folder;
     private readonly int quality;
+
+    /// <summary>YCbCr chroma subsampling of the encoded tiles (2 = 4:2:0, 1 = 4:4:4).</summary>
+    public int Subsampling { get; }
     private readonly ConcurrentBag<Encoder> idle = [];
     private readonly List<Encoder> encoders = [];
     private readonly ushort[] owner;
@@ -22,8 +25,9 @@ internal sealed class JpegTileStore : IDisposable
     private float[]? referenceBlackWhite;
     private byte[] copyBuffer = [];
 
-    public JpegTileStore(string folder, PyramidLevel level, int quality)
+    public JpegTileStore(string folder, PyramidLevel level, int quality, int subsampling = 2)
     {
+        Subsampling = subsampling;
         this.folder = folder;
         this.quality = quality;
         Level = level;
@@ -175,7 +179,8 @@ internal sealed class JpegTileStore : IDisposable
 
             // scratch files are always BigTIFF: one encoder may receive most of a large level
             var tif = LibTiffLog.Open(path, "w8");
-            SvsTiffPages.SetJpegTags(tif, Level.Width, Level.Height, Level.TileSize, quality);
+            SvsTiffPages.SetJpegTags(tif, Level.Width, Level.Height, Level.TileSize, quality,
+                Subsampling);
             var encoder = new Encoder(tif, path, number);
             encoders.Add(encoder);
             return encoder;

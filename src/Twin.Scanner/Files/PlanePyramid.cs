@@ -19,11 +19,12 @@ internal sealed class PlanePyramid : IDisposable
     /// Starts an empty pyramid of <paramref name="levels"/> whose scratch files go to
     /// <paramref name="scratchFolder"/> (created here).
     /// </summary>
-    public PlanePyramid(string scratchFolder, IReadOnlyList<PyramidLevel> levels, int quality)
+    public PlanePyramid(
+        string scratchFolder, IReadOnlyList<PyramidLevel> levels, int quality, int subsampling = 2)
     {
         Directory.CreateDirectory(scratchFolder);
         this.levels = levels;
-        stores = [.. levels.Select(l => new JpegTileStore(scratchFolder, l, quality))];
+        stores = [.. levels.Select(l => new JpegTileStore(scratchFolder, l, quality, subsampling))];
         builders = [.. levels.Skip(1).Select(l => new ReducedLevelBuilder(levels[l.Index - 1], l))];
         written = new bool[levels[0].TileCount];
     }

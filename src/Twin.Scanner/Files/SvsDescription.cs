@@ -39,6 +39,7 @@ internal static class SvsDescription
         SvsGuard.InRange(m.FocusOffsetUm, -1000, 1000, "FocusOffsetUm", " µm", paramName);
         SvsGuard.InRange(m.StripeWidthPx, 1, 1 << 20, "StripeWidthPx", " px", paramName);
         SvsGuard.InRange(m.JpegQuality, 1, 100, "JpegQuality", "", paramName);
+        SvsGuard.InRange(m.ChromaSubsampling, 1, 2, "ChromaSubsampling", "", paramName);
         SvsGuard.InRange(m.TileSize, 64, 2048, "TileSize", " px", paramName);
         if (m.TileSize % 16 != 0)
         {

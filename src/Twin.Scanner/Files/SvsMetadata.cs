@@ -64,6 +64,13 @@ public sealed record SvsMetadata
     public int JpegQuality { get; init; } = 91;
 
     /// <summary>
+    /// YCbCr chroma subsampling of the pyramid's JPEG tiles: 2 (4:2:0, the default, as GT 450
+    /// files carry) or 1 (4:4:4, full colour resolution, larger files). Thumbnail and macro
+    /// stay 4:2:0.
+    /// </summary>
+    public int ChromaSubsampling { get; init; } = 2;
+
+    /// <summary>
     /// Tile edge in pixels for level 0 and the reduced levels: a multiple of 16 in 64..2048.
     /// Default 256 (GT 450; older Aperio scanners used 240).
     /// </summary>

@@ -18,12 +18,13 @@ internal static class SvsTiffPages
     /// subsampling 2,2, RGB handed to the codec); tiled when <paramref name="tileSize"/> &gt; 0,
     /// else one strip.
     /// </summary>
-    public static void SetJpegTags(Tiff tif, int width, int height, int tileSize, int quality)
+    public static void SetJpegTags(
+        Tiff tif, int width, int height, int tileSize, int quality, int subsampling = 2)
     {
         SetRgbTags(tif, width, height, tileSize);
         tif.SetField(TiffTag.COMPRESSION, Compression.JPEG);
         tif.SetField(TiffTag.PHOTOMETRIC, Photometric.YCBCR);
-        tif.SetField(TiffTag.YCBCRSUBSAMPLING, 2, 2);
+        tif.SetField(TiffTag.YCBCRSUBSAMPLING, subsampling, subsampling);
         tif.SetField(TiffTag.JPEGQUALITY, quality);
         tif.SetField(TiffTag.JPEGCOLORMODE, JpegColorMode.RGB);
     }
@@ -33,7 +34,7 @@ internal static class SvsTiffPages
         Tiff tif, string path, JpegTileStore store, int quality, string description)
     {
         var level = store.Level;
-        SetJpegTags(tif, level.Width, level.Height, level.TileSize, quality);
+        SetJpegTags(tif, level.Width, level.Height, level.TileSize, quality, store.Subsampling);
         tif.SetField(TiffTag.IMAGEDESCRIPTION, description);
         store.CopyTo(tif, path);
         Finish(tif, path, $"write level {level.Index}");

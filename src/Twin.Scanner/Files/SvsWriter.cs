@@ -102,7 +102,8 @@ public sealed class SvsWriter : IDisposable
             // scratch files only: the folder layout never reaches the final bytes
             string scratch = planes.Length == 1
                 ? workFolder : Path.Combine(workFolder, Invariant($"plane{p}"));
-            planes[p] = new PlanePyramid(scratch, levels, metadata.JpegQuality);
+            planes[p] = new PlanePyramid(scratch, levels, metadata.JpegQuality,
+                metadata.ChromaSubsampling);
         }
 
         thumbnail = new ThumbnailBuilder(levels[0]);

@@ -213,7 +213,8 @@ public static class ScenarioReader
         }
 
         var f = new YamlFields(node, file, errors, "scanner",
-            "id", "defaultTo20x", "ans", "jpegQuality", "output", "predictFileSize", "zStack");
+            "id", "defaultTo20x", "ans", "jpegQuality", "jpegSubsampling", "output",
+            "predictFileSize", "zStack");
         var config = new ScannerConfig
         {
             Id = f.String("id") ?? "GT450-TWIN-01",
@@ -232,6 +233,16 @@ public static class ScenarioReader
         }
 
         config = config with { PredictFileSize = f.Boolean("predictFileSize") ?? true };
+        if (f.String("jpegSubsampling") is { } sub)
+        {
+            if (sub is not ("4:2:0" or "4:4:4"))
+            {
+                f.Error(f.Node("jpegSubsampling")!,
+                    $"jpegSubsampling '{sub}' must be 4:2:0 or 4:4:4");
+            }
+
+            config = config with { ChromaSubsampling = sub == "4:4:4" ? 1 : 2 };
+        }
         if (f.Mapping("zStack") is { } z)
         {
             config = config with

@@ -36,6 +36,12 @@ public sealed record ScannerConfig
     /// </summary>
     public Twin.Scanner.Settings.ZStackSettings ZStackDefaults { get; init; } = new(5, 0.5);
 
+    /// <summary>
+    /// YCbCr chroma subsampling of tiles: 2 for 4:2:0 (default, as GT 450 files carry), 1 for
+    /// 4:4:4.
+    /// </summary>
+    public int ChromaSubsampling { get; init; } = 2;
+
     /// <summary>JPEG quality of tiles. Default 91 (GT 450 files carry Q=91).</summary>
     public int JpegQuality { get; init; } = 91;
 }

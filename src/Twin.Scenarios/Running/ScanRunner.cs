@@ -156,6 +156,7 @@ public sealed class ScanRunner
             Filename = entry.Id,
             ImageId = (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
             JpegQuality = settings.JpegQuality,
+            ChromaSubsampling = scenario.Scanner.ChromaSubsampling,
             FocalPlanesUm = settings.ZStack?.OffsetsUm() ?? [0.0],
         }, label, macro);
         var r = session.Scan(slide, settings, Sink, new SyncProgress(
