@@ -41,21 +41,8 @@ internal static class SvsDescription
         SvsGuard.InRange(m.JpegQuality, 1, 100, "JpegQuality", "", paramName);
         SvsGuard.InRange(m.ChromaSubsampling, 1, 2, "ChromaSubsampling", "", paramName);
         SvsGuard.InRange(m.TileSize, 64, 2048, "TileSize", " px", paramName);
-        if (m.TileSize % 16 != 0)
-        {
-            throw new ArgumentOutOfRangeException(
-                paramName,
-                FormattableString.Invariant(
-                    $"TileSize = {m.TileSize} px is not a multiple of 16 px"));
-        }
-
-        if (m.AcquiredAt.Kind == DateTimeKind.Local)
-        {
-            throw new ArgumentException(
-                "AcquiredAt must be UTC or Unspecified (taken as UTC); a Local time would make "
-                    + "the file depend on the machine's time zone",
-                paramName);
-        }
+        SvsGuard.TileMultipleOf16(m.TileSize, paramName);
+        SvsGuard.NotLocalTime(m.AcquiredAt, paramName);
 
         SvsGuard.DescriptionText(m.ScannerId, "ScannerId", paramName);
         SvsGuard.DescriptionText(m.Filename, "Filename", paramName, allowEmpty: false);

@@ -72,4 +72,47 @@ internal static class SvsGuard
 
     private static string Invariant(FormattableString text) =>
         text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Throws unless the tile edge is a multiple of 16 px (the JPEG MCU of 4:2:0).</summary>
+    public static void TileMultipleOf16(int tileSize, string paramName)
+    {
+        if (tileSize % 16 != 0)
+        {
+            throw new ArgumentOutOfRangeException(
+                paramName, Invariant($"TileSize = {tileSize} px is not a multiple of 16 px"));
+        }
+    }
+
+    /// <summary>
+    /// Throws for a Local time: written dates must not depend on the machine's time zone.
+    /// </summary>
+    public static void NotLocalTime(DateTime acquiredAt, string paramName)
+    {
+        if (acquiredAt.Kind == DateTimeKind.Local)
+        {
+            throw new ArgumentException(
+                "AcquiredAt must be UTC or Unspecified (taken as UTC); a Local time would make "
+                    + "the files depend on the machine's time zone",
+                paramName);
+        }
+    }
+
+    /// <summary>
+    /// Deletes a writer's scratch folder, leaving it in place when it cannot be removed rather
+    /// than failing a scan that has otherwise finished.
+    /// </summary>
+    public static void DeleteScratchFolder(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // LIMITATION: a scratch folder that cannot be deleted (held open elsewhere) stays.
+        }
+    }
 }

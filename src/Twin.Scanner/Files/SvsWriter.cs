@@ -411,24 +411,7 @@ public sealed class SvsWriter : IDisposable
         }
     }
 
-    private void DeleteWorkFolder()
-    {
-        try
-        {
-            if (Directory.Exists(workFolder))
-            {
-                Directory.Delete(workFolder, recursive: true);
-            }
-        }
-        catch (IOException)
-        {
-            // LIMITATION: a scratch folder that cannot be deleted (held open elsewhere) stays.
-        }
-        catch (UnauthorizedAccessException)
-        {
-            // same as above: leave it rather than fail a scan that has finished
-        }
-    }
+    private void DeleteWorkFolder() => SvsGuard.DeleteScratchFolder(workFolder);
 
     private void ThrowIfFinished() =>
         ObjectDisposedException.ThrowIf(finished, this);

@@ -28,21 +28,8 @@ internal static class DicomWsiGuard
         SvsGuard.InRange(m.JpegQuality, 1, 100, "JpegQuality", "", paramName);
         SvsGuard.InRange(m.TileSize, 64, 2048, "TileSize", " px", paramName);
         SvsGuard.InRange(m.SeriesNumber, 1, 99999, "SeriesNumber", "", paramName);
-        if (m.TileSize % 16 != 0)
-        {
-            throw new ArgumentOutOfRangeException(
-                paramName,
-                FormattableString.Invariant(
-                    $"TileSize = {m.TileSize} px is not a multiple of 16 px"));
-        }
-
-        if (m.AcquiredAt.Kind == DateTimeKind.Local)
-        {
-            throw new ArgumentException(
-                "AcquiredAt must be UTC or Unspecified (taken as UTC); a Local time would make "
-                    + "the files depend on the machine's time zone",
-                paramName);
-        }
+        SvsGuard.TileMultipleOf16(m.TileSize, paramName);
+        SvsGuard.NotLocalTime(m.AcquiredAt, paramName);
 
         Text(m.SlideId, "SlideId", 64, paramName, allowEmpty: false);
         Text(m.UidSeed, "UidSeed", 256, paramName, allowEmpty: true);
