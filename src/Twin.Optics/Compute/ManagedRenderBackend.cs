@@ -126,50 +126,129 @@ public sealed class ManagedRenderBackend : IRenderBackend
         int p1 = (chunk + 1) * job.BandRows / chunks;
         int vw = Vector<float>.Count;
         int rowBuffer = job.SampleWidth + vw;
-        float[] tmp = ArrayPool<float>.Shared.Rent(rowBuffer);
-        float[] acc = ArrayPool<float>.Shared.Rent(rowBuffer);
-        float[] sum = ArrayPool<float>.Shared.Rent(job.Width + vw);
+        float[] tmpA = ArrayPool<float>.Shared.Rent(rowBuffer);
+        float[] tmpB = ArrayPool<float>.Shared.Rent(rowBuffer);
+        float[] accA = ArrayPool<float>.Shared.Rent(rowBuffer);
+        float[] accB = ArrayPool<float>.Shared.Rent(rowBuffer);
         try
         {
             int c = job.Channels[ci];
             int planeSize = job.SampleWidth * job.SampleHeight;
             int sub = job.SubSamples;
+            int n = job.InnerWidth;
             float norm = 1f / (sub * sub);
-            for (int py = p0; py < p1; py++)
+            int bandOut = (ci * job.Width * job.Height) + (band * job.BandRows * job.Width);
+            output.Slice(bandOut + (p0 * job.Width), (p1 - p0) * job.Width).Clear();
+            // sample rows two at a time: the vertical pass shares each loaded row between them
+            int s1 = p1 * sub;
+            for (int sy = p0 * sub; sy < s1; sy += 2)
             {
-                Array.Clear(sum, 0, job.Width);
-                for (int j = 0; j < sub; j++)
+                bool pair = sy + 1 < s1;
+                // the row in the haloed planes
+                int srcRow = (band * job.BandSamples) + sy + job.Halo;
+                Array.Clear(accA, 0, n);
+                Array.Clear(accB, 0, n);
+                for (int s = 0; s < job.Slices; s++)
                 {
-                    // interior sample row, and its row in the haloed planes
-                    int sy = (band * job.BandSamples) + (py * sub) + j;
-                    int srcRow = sy + job.Halo;
-                    Array.Clear(acc, 0, job.InnerWidth);
-                    for (int s = 0; s < job.Slices; s++)
+                    float[] k = kernels[(((ci * job.Bands) + band) * job.Slices) + s];
+                    int r = k.Length / 2;
+                    int planeBase = ((s * 3) + c) * planeSize;
+                    int start = planeBase + (srcRow * job.SampleWidth) + job.Halo - r;
+                    if (pair)
                     {
-                        float[] k = kernels[(((ci * job.Bands) + band) * job.Slices) + s];
-                        int r = k.Length / 2;
-                        int planeBase = ((s * 3) + c) * planeSize;
-                        int start = planeBase + (srcRow * job.SampleWidth) + job.Halo - r;
-                        Vertical(job.Od, start, job.SampleWidth, k, job.InnerWidth + (2 * r), tmp);
-                        Horizontal(tmp, k, job.InnerWidth, acc);
+                        VerticalPair(job.Od, start, job.SampleWidth, k, n + (2 * r), tmpA, tmpB);
+                        Horizontal(tmpA, k, n, accA);
+                        Horizontal(tmpB, k, n, accB);
                     }
-
-                    Transmit(acc, job.InnerWidth, sub, sum);
+                    else
+                    {
+                        Vertical(job.Od, start, job.SampleWidth, k, n + (2 * r), tmpA);
+                        Horizontal(tmpA, k, n, accA);
+                    }
                 }
 
-                int outBase = (ci * job.Width * job.Height)
-                    + (((band * job.BandRows) + py) * job.Width);
-                for (int x = 0; x < job.Width; x++)
+                Transmit(accA, n, sub, norm, output.Slice(bandOut + (sy / sub * job.Width)));
+                if (pair)
                 {
-                    output[outBase + x] = sum[x] * norm;
+                    Transmit(accB, n, sub, norm,
+                        output.Slice(bandOut + ((sy + 1) / sub * job.Width)));
                 }
             }
         }
         finally
         {
-            ArrayPool<float>.Shared.Return(tmp);
-            ArrayPool<float>.Shared.Return(acc);
-            ArrayPool<float>.Shared.Return(sum);
+            ArrayPool<float>.Shared.Return(tmpA);
+            ArrayPool<float>.Shared.Return(tmpB);
+            ArrayPool<float>.Shared.Return(accA);
+            ArrayPool<float>.Shared.Return(accB);
+        }
+    }
+
+    /// <summary>
+    /// The vertical blur of two neighbouring rows at once, row y into
+    /// <paramref name="tmpA"/> and y + 1 into <paramref name="tmpB"/>, each exactly as
+    /// <see cref="Vertical"/> forms it. Row y needs src rows y ± d and row y + 1 needs
+    /// y + 1 ± d; stepping d upward, y + 1 − d is the row loaded one step earlier as y − d,
+    /// and y + d the one loaded as y + 1 + d, so each source row is read once for both: half
+    /// the loads, which bound the single-row pass.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void VerticalPair(
+        float[] src, int start, int stride, float[] k, int n, float[] tmpA, float[] tmpB)
+    {
+        int r = k.Length / 2;
+        Debug.Assert(start - (r * stride) >= 0 && start + ((r + 1) * stride) + n <= src.Length);
+        ref float s0 = ref MemoryMarshal.GetArrayDataReference(src);
+        ref float a0 = ref MemoryMarshal.GetArrayDataReference(tmpA);
+        ref float b0 = ref MemoryMarshal.GetArrayDataReference(tmpB);
+        ref float k0 = ref MemoryMarshal.GetArrayDataReference(k);
+        int vw = Vector<float>.Count;
+        nuint row = (nuint)stride;
+        int x = 0;
+        for (; x <= n - (2 * vw); x += 2 * vw)
+        {
+            nuint at = (nuint)(start + x);
+            nuint at1 = at + (nuint)vw;
+            var c = new Vector<float>(Unsafe.Add(ref k0, r));
+            // lo: row y + 1 − d, hi: row y + d (both of the step before)
+            var lo0 = Vector.LoadUnsafe(ref s0, at);
+            var lo1 = Vector.LoadUnsafe(ref s0, at1);
+            var hi0 = Vector.LoadUnsafe(ref s0, at + row);
+            var hi1 = Vector.LoadUnsafe(ref s0, at1 + row);
+            var ya0 = lo0 * c;
+            var ya1 = lo1 * c;
+            var yb0 = hi0 * c;
+            var yb1 = hi1 * c;
+            for (int d = 1; d <= r; d++)
+            {
+                var w = new Vector<float>(Unsafe.Add(ref k0, r + d));
+                nuint up = at - ((nuint)d * row);
+                nuint dn = at + ((nuint)(d + 1) * row);
+                var up0 = Vector.LoadUnsafe(ref s0, up);
+                var up1 = Vector.LoadUnsafe(ref s0, up + (nuint)vw);
+                var dn0 = Vector.LoadUnsafe(ref s0, dn);
+                var dn1 = Vector.LoadUnsafe(ref s0, dn + (nuint)vw);
+                ya0 = Vector.FusedMultiplyAdd(up0 + hi0, w, ya0);
+                ya1 = Vector.FusedMultiplyAdd(up1 + hi1, w, ya1);
+                yb0 = Vector.FusedMultiplyAdd(lo0 + dn0, w, yb0);
+                yb1 = Vector.FusedMultiplyAdd(lo1 + dn1, w, yb1);
+                lo0 = up0;
+                lo1 = up1;
+                hi0 = dn0;
+                hi1 = dn1;
+            }
+
+            ya0.StoreUnsafe(ref a0, (nuint)x);
+            ya1.StoreUnsafe(ref a0, (nuint)(x + vw));
+            yb0.StoreUnsafe(ref b0, (nuint)x);
+            yb1.StoreUnsafe(ref b0, (nuint)(x + vw));
+        }
+
+        if (x < n)
+        {
+            // the last columns, one row at a time
+            Vertical(src, start + x, stride, k, n - x, tmpA.AsSpan(x));
+            Vertical(src, start + x + stride, stride, k, n - x, tmpB.AsSpan(x));
         }
     }
 
@@ -179,12 +258,13 @@ public sealed class ManagedRenderBackend : IRenderBackend
     /// formed at once so each weight is broadcast once per four.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Vertical(float[] src, int start, int stride, float[] k, int n, float[] tmp)
+    private static void Vertical(
+        float[] src, int start, int stride, float[] k, int n, Span<float> tmp)
     {
         int r = k.Length / 2;
         Debug.Assert(start - (r * stride) >= 0 && start + (r * stride) + n <= src.Length);
         ref float s0 = ref MemoryMarshal.GetArrayDataReference(src);
-        ref float t0 = ref MemoryMarshal.GetArrayDataReference(tmp);
+        ref float t0 = ref MemoryMarshal.GetReference(tmp);
         ref float k0 = ref MemoryMarshal.GetArrayDataReference(k);
         int vw = Vector<float>.Count;
         int x = 0;
@@ -316,13 +396,36 @@ public sealed class ManagedRenderBackend : IRenderBackend
         }
     }
 
-    /// <summary>Adds 10^(−acc) of one sample row into the pixel sums (sub per pixel).</summary>
-    private static void Transmit(float[] acc, int n, int sub, float[] sum)
+    /// <summary>
+    /// Adds 10^(−acc)·norm of one sample row into its camera-pixel row (sub samples per
+    /// pixel along the row; the rows of a pixel arrive one by one).
+    /// </summary>
+    private static void Transmit(float[] acc, int n, int sub, float norm, Span<float> pixels)
     {
         ref float a0 = ref MemoryMarshal.GetArrayDataReference(acc);
+        ref float p0 = ref MemoryMarshal.GetReference(pixels);
         int vw = Vector<float>.Count;
         var scale = new Vector<float>(-Ln10);
+        var weight = new Vector<float>(norm);
         int x = 0;
+        if (sub == 1)
+        {
+            Debug.Assert(pixels.Length >= n);
+            for (; x <= n - vw; x += vw)
+            {
+                var t = Vector.Exp(Vector.LoadUnsafe(ref a0, (nuint)x) * scale);
+                Vector.FusedMultiplyAdd(t, weight, Vector.LoadUnsafe(ref p0, (nuint)x))
+                    .StoreUnsafe(ref p0, (nuint)x);
+            }
+
+            for (; x < n; x++)
+            {
+                pixels[x] = MathF.FusedMultiplyAdd(MathF.Exp(-Ln10 * acc[x]), norm, pixels[x]);
+            }
+
+            return;
+        }
+
         for (; x <= n - vw; x += vw)
         {
             Vector.Exp(Vector.LoadUnsafe(ref a0, (nuint)x) * scale).StoreUnsafe(ref a0, (nuint)x);
@@ -333,19 +436,9 @@ public sealed class ManagedRenderBackend : IRenderBackend
             acc[x] = MathF.Exp(-Ln10 * acc[x]);
         }
 
-        if (sub == 1)
-        {
-            for (int i = 0; i < n; i++)
-            {
-                sum[i] += acc[i];
-            }
-
-            return;
-        }
-
         for (int i = 0; i < n; i++)
         {
-            sum[i / sub] += acc[i];
+            pixels[i / sub] = MathF.FusedMultiplyAdd(acc[i], norm, pixels[i / sub]);
         }
     }
 }

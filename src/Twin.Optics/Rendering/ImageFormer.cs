@@ -73,16 +73,10 @@ public sealed class ImageFormer
             Transmission(x0Um, y0Um, w, h, [focusUm], h, [0, 1, 2], transmission);
             var noise = new NoiseSource(noiseSeed);
             int plane = w * h;
-            for (int c = 0; c < 3; c++)
-            {
-                // levels in place, then interleaved into the RGB bytes
-                Span<float> levels = transmission.AsSpan(c * plane, plane);
-                Quantise(levels, ref noise);
-                for (int p = 0; p < plane; p++)
-                {
-                    rgb[(p * 3) + c] = (byte)levels[p];
-                }
-            }
+            Span<float> levels = transmission.AsSpan(0, 3 * plane);
+            Quantise(levels, ref noise);
+            RgbPacking.Interleave(levels[..plane], levels.Slice(plane, plane),
+                levels.Slice(2 * plane, plane), rgb);
         }
         finally
         {
@@ -291,10 +285,7 @@ public sealed class ImageFormer
         float[] gauss = ArrayPool<float>.Shared.Rent(values.Length);
         try
         {
-            for (int i = 0; i < values.Length; i++)
-            {
-                gauss[i] = noise.NextGaussianFast();
-            }
+            noise.FillGaussianFast(gauss.AsSpan(0, values.Length));
 
             // shot noise (Poisson, Gaussian approximation at these counts) and read noise are
             // independent Gaussians, so together one Gaussian of variance N + read²

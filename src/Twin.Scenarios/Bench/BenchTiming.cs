@@ -28,6 +28,20 @@ public static class BenchTiming
         return (Median(a), Median(b));
     }
 
+    /// <summary>
+    /// Runs <paramref name="pass"/> at least <paramref name="passes"/> times and for at least
+    /// <paramref name="seconds"/>: the runtime compiles a method again, optimised, only after it
+    /// has been called about 30 times, so figures taken before that measure the first compiler.
+    /// </summary>
+    public static void WarmUp(Action pass, int passes = 40, double seconds = 1.0)
+    {
+        var total = Stopwatch.StartNew();
+        for (int i = 0; i < passes || total.Elapsed.TotalSeconds < seconds; i++)
+        {
+            pass();
+        }
+    }
+
     /// <summary>The 1-minute load average from /proc/loadavg, or NaN where there is none.</summary>
     public static double LoadAverage()
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using Twin.Optics.Compute;
 using Twin.Optics.Psf;
@@ -93,12 +94,13 @@ public sealed class RenderBench
         int tile = _options.TilePx;
         int block = BlockPx;
         double tileUm = tile * ObjectiveModel.Forty.PixelSizeUm;
-        var output = new byte[block * block * 3];
+        // one block, reused pass after pass
+        byte[] output = Block.Length == block * block * 3 ? Block : new byte[block * block * 3];
         Parallel.For(0, n * n, i =>
         {
             int tx = i % n;
             int ty = i / n;
-            var rgb = new byte[tile * tile * 3];
+            byte[] rgb = ArrayPool<byte>.Shared.Rent(tile * tile * 3);
             former.RenderTile(OriginUm + (tx * tileUm), OriginUm + (ty * tileUm), tile, tile,
                 FocusUm, (ulong)i, rgb);
             for (int row = 0; row < tile; row++)
@@ -106,6 +108,8 @@ public sealed class RenderBench
                 rgb.AsSpan(row * tile * 3, tile * 3).CopyTo(
                     output.AsSpan((((ty * tile) + row) * block * 3) + (tx * tile * 3)));
             }
+
+            ArrayPool<byte>.Shared.Return(rgb);
         });
         Block = output;
     }
