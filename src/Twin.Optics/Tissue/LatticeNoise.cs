@@ -36,12 +36,18 @@ public static class LatticeNoise
         int iy = (int)MathF.Floor(y);
         float fx = x - ix;
         float fy = y - iy;
+        return Blend(fx, fy, Unit(ix, iy, seed, 0), Unit(ix + 1, iy, seed, 0),
+            Unit(ix, iy + 1, seed, 0), Unit(ix + 1, iy + 1, seed, 0));
+    }
+
+    /// <summary>
+    /// The value-noise blend of four corner values a (ix, iy), b (ix + 1, iy), c (ix, iy + 1)
+    /// and d (ix + 1, iy + 1) at fractions (fx, fy) of the cell.
+    /// </summary>
+    internal static float Blend(float fx, float fy, float a, float b, float c, float d)
+    {
         float ux = Fade(fx);
         float uy = Fade(fy);
-        float a = Unit(ix, iy, seed, 0);
-        float b = Unit(ix + 1, iy, seed, 0);
-        float c = Unit(ix, iy + 1, seed, 0);
-        float d = Unit(ix + 1, iy + 1, seed, 0);
         float top = a + (b - a) * ux;
         float bottom = c + (d - c) * ux;
         return top + (bottom - top) * uy;

@@ -8,7 +8,7 @@ namespace Twin.Optics.Tissue;
 /// that are cut by the section's faces. Stain densities become colour through the Ruifrok stain
 /// vectors. Any region is generated on demand from the seed alone.
 /// </summary>
-public sealed class ProceduralTissueVolume : ITissueVolume
+public sealed partial class ProceduralTissueVolume : ITissueVolume
 {
     private const float SliceUmMax = 1.0f;
     private readonly TissueKind _kind;
@@ -65,6 +65,8 @@ public sealed class ProceduralTissueVolume : ITissueVolume
         }
 
         od[..(Slices * 3 * plane)].Clear();
+        var region = new Region(this, (float)x0Um, (float)(x0Um + ((w - 1) * pitchUm)),
+            (float)y0Um, (float)(y0Um + ((h - 1) * pitchUm)));
         Span<float> haem = stackalloc float[Slices];
         Span<float> eos = stackalloc float[Slices];
         float sliceUm = _thickness / Slices;
@@ -78,7 +80,7 @@ public sealed class ProceduralTissueVolume : ITissueVolume
                 float x = (float)(x0Um + (col * pitchUm));
                 haem.Clear();
                 eos.Clear();
-                float fold = Column(x, y, sliceUm, haem, eos);
+                float fold = Column(x, y, sliceUm, haem, eos, region);
                 if (fold == 0f)
                 {
                     continue;
@@ -105,13 +107,14 @@ public sealed class ProceduralTissueVolume : ITissueVolume
         float haem = 0f;
         float eos = 0f;
         const int n = 4;
+        var region = Region.Hashing(this);
         for (int j = 0; j < n; j++)
         {
             for (int i = 0; i < n; i++)
             {
                 float x = (float)(xUm + (((i + 0.5) / n) - 0.5) * footprintUm);
                 float y = (float)(yUm + (((j + 0.5) / n) - 0.5) * footprintUm);
-                float m = Presence(x, y);
+                float m = Presence(x, y, region);
                 if (m == 0f)
                 {
                     continue;
@@ -140,9 +143,10 @@ public sealed class ProceduralTissueVolume : ITissueVolume
     /// Fills the stain densities of one (x, y) column, per depth slice, in OD; returns the fold
     /// multiplier (2 inside a fold, 1 in tissue, 0 outside tissue).
     /// </summary>
-    private float Column(float x, float y, float sliceUm, Span<float> haem, Span<float> eos)
+    private float Column(
+        float x, float y, float sliceUm, Span<float> haem, Span<float> eos, Region region)
     {
-        float presence = Presence(x, y);
+        float presence = Presence(x, y, region);
         if (presence == 0f)
         {
             return 0f;
@@ -153,7 +157,7 @@ public sealed class ProceduralTissueVolume : ITissueVolume
         bool fatInterior = false;
         if (_kind.FatFraction > 0)
         {
-            float membrane = FatMembrane(x, y, out fatInterior);
+            float membrane = FatMembrane(x, y, region, out fatInterior);
             if (fatInterior)
             {
                 stroma = 0f;
@@ -166,8 +170,8 @@ public sealed class ProceduralTissueVolume : ITissueVolume
 
         if (stroma > 0f && _kind.FibreContrast > 0)
         {
-            float theta = LatticeNoise.Value(x / 150f, y / 150f, _seed + 5u) * 2f * MathF.PI;
-            float warp = 5f * LatticeNoise.Value(x / 35f, y / 35f, _seed + 6u);
+            float theta = region.Theta.Value(x / 150f, y / 150f) * 2f * MathF.PI;
+            float warp = 5f * region.Warp.Value(x / 35f, y / 35f);
             float along = (x * MathF.Cos(theta)) + (y * MathF.Sin(theta));
             float fibre = 0.5f + (0.5f * MathF.Sin((along / 2.2f) + warp));
             stroma *= 1f - ((float)_kind.FibreContrast * (1f - fibre));
@@ -186,7 +190,7 @@ public sealed class ProceduralTissueVolume : ITissueVolume
 
         if (!fatInterior)
         {
-            AddNuclei(x, y, sliceUm, haem, eos);
+            AddNuclei(x, y, sliceUm, haem, eos, region);
         }
 
         if (_fold is { } f)
@@ -202,7 +206,7 @@ public sealed class ProceduralTissueVolume : ITissueVolume
     }
 
     /// <summary>1 inside the tissue outline, 0 on glass, outside holes.</summary>
-    private float Presence(float x, float y)
+    private float Presence(float x, float y, Region region)
     {
         if (x < 0 || y < 0 || x > WidthUm || y > HeightUm)
         {
@@ -219,7 +223,11 @@ public sealed class ProceduralTissueVolume : ITissueVolume
         float u = (float)((x / WidthUm) - 0.5) * 2f;
         float v = (float)((y / HeightUm) - 0.5) * 2f;
         float r = MathF.Sqrt((u * u) + (v * v));
-        float edge = LatticeNoise.Fractal(x / 300f, y / 300f, _seed + 1u);
+        // two octaves, as LatticeNoise.Fractal
+        float ex = x / 300f;
+        float ey = y / 300f;
+        float edge = (0.65f * region.Edge.Value(ex, ey))
+            + (0.35f * region.Edge2.Value(2.03f * ex, 2.03f * ey));
         if (r + (0.55f * (edge - 0.5f)) > 0.98f)
         {
             return 0f;
@@ -227,7 +235,7 @@ public sealed class ProceduralTissueVolume : ITissueVolume
 
         if (_kind.HoleFraction > 0)
         {
-            float hole = LatticeNoise.Value(x / 60f, y / 60f, _seed + 2u);
+            float hole = region.Hole.Value(x / 60f, y / 60f);
             if (hole > 1f - (float)(_kind.HoleFraction * 1.6))
             {
                 return 0f;
@@ -241,7 +249,7 @@ public sealed class ProceduralTissueVolume : ITissueVolume
     /// Voronoi adipocytes: returns membrane strength (&gt;0 on a cell wall) and whether the point is
     /// inside an empty fat cell.
     /// </summary>
-    private float FatMembrane(float x, float y, out bool interior)
+    private float FatMembrane(float x, float y, Region region, out bool interior)
     {
         float cell = (float)_kind.FatCellUm;
         int cx = (int)MathF.Floor(x / cell);
@@ -256,8 +264,8 @@ public sealed class ProceduralTissueVolume : ITissueVolume
             {
                 int gx = cx + i;
                 int gy = cy + j;
-                float px = (gx + LatticeNoise.Unit(gx, gy, _seed, 11)) * cell;
-                float py = (gy + LatticeNoise.Unit(gx, gy, _seed, 12)) * cell;
+                float px = (gx + region.FatX.Unit(gx, gy)) * cell;
+                float py = (gy + region.FatY.Unit(gx, gy)) * cell;
                 float dd = ((px - x) * (px - x)) + ((py - y) * (py - y));
                 if (dd < d1)
                 {
@@ -273,85 +281,74 @@ public sealed class ProceduralTissueVolume : ITissueVolume
             }
         }
 
-        bool fatCell = LatticeNoise.Unit(bestX, bestY, _seed, 13) < _kind.FatFraction;
+        bool fatCell = region.FatKind.Unit(bestX, bestY) < _kind.FatFraction;
         // distance to the bisector between the two nearest sites ≈ (d2 − d1) / (2·spacing)
         float wall = (MathF.Sqrt(d2) - MathF.Sqrt(d1)) * 0.5f;
         interior = fatCell && wall > 1.2f;
         return fatCell && wall <= 1.2f ? 1.5f : 0f;
     }
 
-    private void AddNuclei(float x, float y, float sliceUm, Span<float> haem, Span<float> eos)
+    private void AddNuclei(
+        float x, float y, float sliceUm, Span<float> haem, Span<float> eos, Region region)
     {
-        float spacing = (float)_kind.NucleusSpacingUm;
-        float radius = (float)_kind.NucleusRadiusUm;
-        float p = (float)_kind.NucleusProbability;
-        if (_kind.EpidermisUm > 0 && y < _kind.EpidermisUm + (20f * LatticeNoise.Value(
-                x / 80f, 0.5f, _seed + 8u)))
+        var lattice = region.Nuclei;
+        if (_kind.EpidermisUm > 0 && y < _kind.EpidermisUm + (20f * region.Epidermis.Value(
+                x / 80f, 0.5f)))
         {
-            spacing *= 0.45f;
-            p = 0.9f;
+            lattice = region.EpidermalNuclei;
         }
 
+        float spacing = lattice.Spacing;
         int cx = (int)MathF.Floor(x / spacing);
         int cy = (int)MathF.Floor(y / spacing);
-        float maxElong = (float)Math.Max(1, _kind.NucleusElongation);
-        float reachLimit = radius * 1.25f * MathF.Sqrt(maxElong)
-            * (float)Math.Max(1, _kind.CytoplasmScale);
-        int reach = (int)Math.Ceiling(reachLimit / spacing);
+        int reach = lattice.Reach;
+        // nothing of a nucleus (nor of its cytoplasm) reaches further than this from its centre
+        float far = ReachUm;
+        float cyto = (float)_kind.CytoplasmScale;
         for (int j = -reach; j <= reach; j++)
         {
             for (int i = -reach; i <= reach; i++)
             {
-                int gx = cx + i;
-                int gy = cy + j;
-                if (LatticeNoise.Unit(gx, gy, _seed, 20) >= p)
+                var n = lattice.At(cx + i, cy + j);
+                if (!n.Present)
                 {
                     continue;
                 }
 
-                float nx = (gx + LatticeNoise.Unit(gx, gy, _seed, 21)) * spacing;
-                float ny = (gy + LatticeNoise.Unit(gx, gy, _seed, 22)) * spacing;
-                float dx = x - nx;
-                float dy = y - ny;
-                // cheap rejection before the rest of the nucleus is drawn: nothing of it (nor of
-                // its cytoplasm) reaches further than this from its centre
-                float far = reachLimit;
+                float dx = x - n.X;
+                float dy = y - n.Y;
                 if ((dx * dx) + (dy * dy) > far * far)
                 {
                     continue;
                 }
 
-                float size = radius * (0.75f + (0.5f * LatticeNoise.Unit(gx, gy, _seed, 23)));
-                float elong = 1f + ((float)(_kind.NucleusElongation - 1)
-                    * LatticeNoise.Unit(gx, gy, _seed, 24));
-                float angle = LatticeNoise.Unit(gx, gy, _seed, 25) * MathF.PI;
-                float a = size * MathF.Sqrt(elong);
-                float b = size / MathF.Sqrt(elong);
-                float ca = MathF.Cos(angle);
-                float sa = MathF.Sin(angle);
-                float u = ((dx * ca) + (dy * sa)) / a;
-                float v = ((dy * ca) - (dx * sa)) / b;
+                float u = ((dx * n.Cos) + (dy * n.Sin)) / n.A;
+                float v = ((dy * n.Cos) - (dx * n.Sin)) / n.B;
                 float q = (u * u) + (v * v);
-                // centre depth anywhere from just below to just above the section: the knife cuts
-                // some nuclei, so they appear as caps in one face
-                float zc = ((LatticeNoise.Unit(gx, gy, _seed, 26) * 1.4f) - 0.2f) * _thickness;
-                float cyto = (float)_kind.CytoplasmScale;
                 if (q < cyto * cyto && _kind.CytoplasmDensity > 0)
                 {
-                    AddEllipsoidSlices(eos, zc, size * cyto, q / (cyto * cyto),
+                    AddEllipsoidSlices(eos, n.DepthUm, n.Size * cyto, q / (cyto * cyto),
                         (float)_kind.CytoplasmDensity * sliceUm, sliceUm);
                 }
 
                 if (q < 1f)
                 {
                     float chromatin = 0.55f + (0.45f * LatticeNoise.Value(x / 0.9f, y / 0.9f,
-                        _seed + (uint)gx * 31u + (uint)gy));
-                    AddEllipsoidSlices(haem, zc, size, q,
+                        n.ChromatinSeed));
+                    AddEllipsoidSlices(haem, n.DepthUm, n.Size, q,
                         (float)_kind.NucleusDensity * chromatin * sliceUm, sliceUm);
                 }
             }
         }
     }
+
+    /// <summary>Farthest any nucleus or its cytoplasm reaches from its centre, µm.</summary>
+    private float ReachUm => (float)_kind.NucleusRadiusUm * 1.25f
+        * MathF.Sqrt((float)Math.Max(1, _kind.NucleusElongation))
+        * (float)Math.Max(1, _kind.CytoplasmScale);
+
+    /// <summary>Lattice cells a point must search on each side for nuclei spaced so.</summary>
+    private int Reach(float spacing) => (int)Math.Ceiling(ReachUm / spacing);
 
     private void AddEllipsoidSlices(
         Span<float> target, float zc, float c, float q, float perSlice, float sliceUm)

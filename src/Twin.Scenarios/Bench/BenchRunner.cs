@@ -40,18 +40,26 @@ public static class BenchRunner
         {
             using var backend = RenderBackends.Create(name);
             log($"backend {backend.Description}");
+            double warmS = options.SecondsPerMeasurement / 3;
             if (name == "cpu")
             {
                 double first = bench.FirstPassMpxPerSec(backend);
-                figures.Add(new("render.cpu.endToEnd.mpxPerSec", first, "Mpx/s"));
-                log($"  end to end, tissue synthesis included: {first:0.00} Mpx/s");
+                figures.Add(new("render.cpu.firstPass.mpxPerSec", first, "Mpx/s"));
+                log($"  first pass of the process (compiler warming up): {first:0.00} Mpx/s");
+                BenchTiming.WarmUp(() => bench.FreshPass(backend), seconds: warmS);
+                double fresh = mpx / BenchTiming.MedianSeconds(
+                    () => bench.FreshPass(backend), () => { },
+                    options.SecondsPerMeasurement).First;
+                figures.Add(new("render.cpu.endToEnd.mpxPerSec", fresh, "Mpx/s"));
+                log($"  end to end, tissue synthesis included: {fresh:0.00} Mpx/s");
             }
 
             // warm-up: optimised JIT code or kernel compilation, cache filled
-            BenchTiming.WarmUp(() => bench.RenderPass(backend));
+            BenchTiming.WarmUp(() => bench.RenderPass(backend), seconds: warmS);
             byte[] block = bench.Block;
             BenchTiming.WarmUp(
-                () => LibvipsBench.BlurJpeg(block, bench.BlockPx, sigma, options.JpegQuality));
+                () => LibvipsBench.BlurJpeg(block, bench.BlockPx, sigma, options.JpegQuality),
+                seconds: warmS);
             var (render, vips) = BenchTiming.MedianSeconds(
                 () => bench.RenderPass(backend),
                 () => LibvipsBench.BlurJpeg(block, bench.BlockPx, sigma, options.JpegQuality),

@@ -21,6 +21,7 @@ public sealed class BackendBenchTests
         var byName = figures.ToDictionary(f => f.Name);
         Assert.That(byName.Count, Is.EqualTo(figures.Count), "names are unique");
         foreach (string name in new[] { "render.cpu.mpxPerSec", "render.cpu.endToEnd.mpxPerSec",
+            "render.cpu.firstPass.mpxPerSec",
             "libvips.blurJpeg.mpxPerSec", "render.cpuToLibvips.ratio" })
         {
             Assert.That(byName[name].Value, Is.GreaterThan(0), name);
