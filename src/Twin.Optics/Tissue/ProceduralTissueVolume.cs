@@ -67,36 +67,52 @@ public sealed partial class ProceduralTissueVolume : ITissueVolume
         od[..(Slices * 3 * plane)].Clear();
         var region = new Region(this, (float)x0Um, (float)(x0Um + ((w - 1) * pitchUm)),
             (float)y0Um, (float)(y0Um + ((h - 1) * pitchUm)));
-        Span<float> haem = stackalloc float[Slices];
-        Span<float> eos = stackalloc float[Slices];
-        float sliceUm = _thickness / Slices;
+        int slices = Slices;
+        float sliceUm = _thickness / slices;
         var hs = Stain.Haematoxylin;
         var es = Stain.Eosin;
-        for (int row = 0; row < h; row++)
+        // one row at a time: densities per [column][slice], then the nuclei, then the planes
+        var rowSamples = new RowSamples(w, slices);
+        try
         {
-            float y = (float)(y0Um + (row * pitchUm));
-            for (int col = 0; col < w; col++)
+            for (int row = 0; row < h; row++)
             {
-                float x = (float)(x0Um + (col * pitchUm));
-                haem.Clear();
-                eos.Clear();
-                float fold = Column(x, y, sliceUm, haem, eos, region);
-                if (fold == 0f)
+                float y = (float)(y0Um + (row * pitchUm));
+                rowSamples.Clear();
+                for (int col = 0; col < w; col++)
                 {
-                    continue;
+                    float x = (float)(x0Um + (col * pitchUm));
+                    rowSamples.Fold[col] = Column(x, y, sliceUm, rowSamples.Eos(col), region,
+                        out rowSamples.Lattice[col]);
                 }
 
-                int p = (row * w) + col;
-                for (int s = 0; s < Slices; s++)
+                AddNuclei(rowSamples, x0Um, pitchUm, y, sliceUm, region);
+                for (int col = 0; col < w; col++)
                 {
-                    float hh = haem[s] * fold;
-                    float ee = eos[s] * fold;
-                    int b = s * 3 * plane;
-                    od[b + p] = (hh * hs.Red) + (ee * es.Red);
-                    od[b + plane + p] = (hh * hs.Green) + (ee * es.Green);
-                    od[b + (2 * plane) + p] = (hh * hs.Blue) + (ee * es.Blue);
+                    float fold = rowSamples.Fold[col];
+                    if (fold == 0f)
+                    {
+                        continue;
+                    }
+
+                    var haem = rowSamples.Haem(col);
+                    var eos = rowSamples.Eos(col);
+                    int p = (row * w) + col;
+                    for (int s = 0; s < slices; s++)
+                    {
+                        float hh = haem[s] * fold;
+                        float ee = eos[s] * fold;
+                        int b0 = s * 3 * plane;
+                        od[b0 + p] = (hh * hs.Red) + (ee * es.Red);
+                        od[b0 + plane + p] = (hh * hs.Green) + (ee * es.Green);
+                        od[b0 + (2 * plane) + p] = (hh * hs.Blue) + (ee * es.Blue);
+                    }
                 }
             }
+        }
+        finally
+        {
+            rowSamples.Return();
         }
     }
 
@@ -140,12 +156,14 @@ public sealed partial class ProceduralTissueVolume : ITissueVolume
     }
 
     /// <summary>
-    /// Fills the stain densities of one (x, y) column, per depth slice, in OD; returns the fold
-    /// multiplier (2 inside a fold, 1 in tissue, 0 outside tissue).
+    /// Fills the eosin of one (x, y) column's stroma, per depth slice, in OD, and says which
+    /// nucleus lattice reaches it (<see cref="RowSamples.NoNuclei"/> in fat cells and off the
+    /// tissue); returns the fold multiplier (2 inside a fold, 1 in tissue, 0 outside tissue).
     /// </summary>
     private float Column(
-        float x, float y, float sliceUm, Span<float> haem, Span<float> eos, Region region)
+        float x, float y, float sliceUm, Span<float> eos, Region region, out byte lattice)
     {
+        lattice = RowSamples.NoNuclei;
         float presence = Presence(x, y, region);
         if (presence == 0f)
         {
@@ -190,7 +208,10 @@ public sealed partial class ProceduralTissueVolume : ITissueVolume
 
         if (!fatInterior)
         {
-            AddNuclei(x, y, sliceUm, haem, eos, region);
+            lattice = _kind.EpidermisUm > 0 && y < _kind.EpidermisUm + (20f
+                * region.Epidermis.Value(x / 80f, 0.5f))
+                ? RowSamples.EpidermalNuclei
+                : RowSamples.Nuclei;
         }
 
         if (_fold is { } f)
@@ -287,68 +308,6 @@ public sealed partial class ProceduralTissueVolume : ITissueVolume
         interior = fatCell && wall > 1.2f;
         return fatCell && wall <= 1.2f ? 1.5f : 0f;
     }
-
-    private void AddNuclei(
-        float x, float y, float sliceUm, Span<float> haem, Span<float> eos, Region region)
-    {
-        var lattice = region.Nuclei;
-        if (_kind.EpidermisUm > 0 && y < _kind.EpidermisUm + (20f * region.Epidermis.Value(
-                x / 80f, 0.5f)))
-        {
-            lattice = region.EpidermalNuclei;
-        }
-
-        float spacing = lattice.Spacing;
-        int cx = (int)MathF.Floor(x / spacing);
-        int cy = (int)MathF.Floor(y / spacing);
-        int reach = lattice.Reach;
-        // nothing of a nucleus (nor of its cytoplasm) reaches further than this from its centre
-        float far = ReachUm;
-        float cyto = (float)_kind.CytoplasmScale;
-        for (int j = -reach; j <= reach; j++)
-        {
-            for (int i = -reach; i <= reach; i++)
-            {
-                var n = lattice.At(cx + i, cy + j);
-                if (!n.Present)
-                {
-                    continue;
-                }
-
-                float dx = x - n.X;
-                float dy = y - n.Y;
-                if ((dx * dx) + (dy * dy) > far * far)
-                {
-                    continue;
-                }
-
-                float u = ((dx * n.Cos) + (dy * n.Sin)) / n.A;
-                float v = ((dy * n.Cos) - (dx * n.Sin)) / n.B;
-                float q = (u * u) + (v * v);
-                if (q < cyto * cyto && _kind.CytoplasmDensity > 0)
-                {
-                    AddEllipsoidSlices(eos, n.DepthUm, n.Size * cyto, q / (cyto * cyto),
-                        (float)_kind.CytoplasmDensity * sliceUm, sliceUm);
-                }
-
-                if (q < 1f)
-                {
-                    float chromatin = 0.55f + (0.45f * LatticeNoise.Value(x / 0.9f, y / 0.9f,
-                        n.ChromatinSeed));
-                    AddEllipsoidSlices(haem, n.DepthUm, n.Size, q,
-                        (float)_kind.NucleusDensity * chromatin * sliceUm, sliceUm);
-                }
-            }
-        }
-    }
-
-    /// <summary>Farthest any nucleus or its cytoplasm reaches from its centre, µm.</summary>
-    private float ReachUm => (float)_kind.NucleusRadiusUm * 1.25f
-        * MathF.Sqrt((float)Math.Max(1, _kind.NucleusElongation))
-        * (float)Math.Max(1, _kind.CytoplasmScale);
-
-    /// <summary>Lattice cells a point must search on each side for nuclei spaced so.</summary>
-    private int Reach(float spacing) => (int)Math.Ceiling(ReachUm / spacing);
 
     private void AddEllipsoidSlices(
         Span<float> target, float zc, float c, float q, float perSlice, float sliceUm)
