@@ -411,10 +411,13 @@ internal sealed class StripePass
     {
         double surface = _slide.Pose.SurfaceUm(px, py);
         const int patch = 192;
+        // one place at many heights: the tissue is synthesised once, with the widest halo met
+        var former = new ImageFormer(new RegionCache(_slide.Tissue, 4), _objective,
+            _options.Sensor, backend: _options.Backend);
         double Contrast(double z, ulong salt)
         {
             var pixels = new float[patch * patch];
-            _former.RenderGreySegments(px - _slide.TissueOriginXUm - (0.5 * patch * _px),
+            former.RenderGreySegments(px - _slide.TissueOriginXUm - (0.5 * patch * _px),
                 py - _slide.TissueOriginYUm - (0.5 * patch * _px), patch, patch,
                 [z - surface], _slide.Seed ^ salt, pixels);
             return FocusMetrics.Brenner(pixels, patch, patch);
