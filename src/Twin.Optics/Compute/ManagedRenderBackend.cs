@@ -8,11 +8,12 @@ using Twin.Optics.Rendering;
 namespace Twin.Optics.Compute;
 
 /// <summary>
-/// The managed CPU path: System.Numerics vectors over columns, rows split among threads. Each
-/// output sample row is formed in one sweep: for every slice, a vertical pass over the rows the
-/// kernel reaches into a one-row buffer, then a horizontal pass added into the row's sum; then
-/// 10^(−OD) and the pixel average. Nothing larger than a row is written between passes, so the
-/// working set stays in cache.
+/// The managed CPU path: System.Numerics vectors over columns, rows split among threads. Sample
+/// rows are formed two at a time: for every slice, one vertical pass over the rows the kernel
+/// reaches fills a one-row buffer for each of the two (every source row loaded once for both),
+/// then a horizontal pass adds each into its row's sum; then 10^(−OD), weighted into the
+/// camera-pixel row. Nothing larger than a row is written between passes, so the working set
+/// stays in cache.
 /// </summary>
 public sealed class ManagedRenderBackend : IRenderBackend
 {

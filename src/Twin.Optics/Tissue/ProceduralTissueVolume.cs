@@ -16,6 +16,9 @@ public sealed partial class ProceduralTissueVolume : ITissueVolume
     private readonly float _thickness;
     private readonly Fold? _fold;
 
+    // lookups for one-off samples (the coarse sampler): no tables, every point hashed
+    private readonly Region _hashing;
+
     /// <summary>Creates a section of the given kind covering widthUm × heightUm µm.</summary>
     public ProceduralTissueVolume(
         TissueKind kind, double widthUm, double heightUm, double thicknessUm, ulong seed)
@@ -37,6 +40,8 @@ public sealed partial class ProceduralTissueVolume : ITissueVolume
                     + (0.5 * heightUm * MathF.Sin(angle))),
                 25f + (40f * LatticeNoise.Unit(5, 6, _seed, 94)));
         }
+
+        _hashing = Region.Hashing(this);
     }
 
     /// <inheritdoc/>
@@ -123,7 +128,7 @@ public sealed partial class ProceduralTissueVolume : ITissueVolume
         float haem = 0f;
         float eos = 0f;
         const int n = 4;
-        var region = Region.Hashing(this);
+        var region = _hashing;
         for (int j = 0; j < n; j++)
         {
             for (int i = 0; i < n; i++)
