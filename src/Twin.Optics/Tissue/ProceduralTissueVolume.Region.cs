@@ -15,13 +15,13 @@ public sealed partial class ProceduralTissueVolume
         {
             uint seed = volume._seed;
             var kind = volume._kind;
-            // outline: two octaves at 300 µm; holes at 60 µm; fibre direction 150 µm and warp
-            // 35 µm; epidermis depth along x at 80 µm
+            // outline: two octaves at 300 µm; holes at 60 µm; fibre direction 150 µm and
+            // waviness 35 µm; epidermis depth along x at 80 µm
             Edge = Grid(seed + 1u, 0, 1f / 300f, xs, xe, ys, ye);
             Edge2 = new LatticeGrid(seed + 18u, 0, 2.03f * (xs / 300f), 2.03f * (xe / 300f),
                 2.03f * (ys / 300f), 2.03f * (ye / 300f));
             Hole = Grid(seed + 2u, 0, 1f / 60f, xs, xe, ys, ye);
-            Theta = Grid(seed + 5u, 0, 1f / 150f, xs, xe, ys, ye);
+            Fibres = new FibreField(seed + 5u, xs, xe, ys, ye);
             Warp = Grid(seed + 6u, 0, 1f / 35f, xs, xe, ys, ye);
             Epidermis = new LatticeGrid(seed + 8u, 0, xs / 80f, xe / 80f, 0.5f, 0.5f);
             float cell = (float)kind.FatCellUm;
@@ -46,7 +46,7 @@ public sealed partial class ProceduralTissueVolume
 
         public LatticeGrid Hole { get; }
 
-        public LatticeGrid Theta { get; }
+        public FibreField Fibres { get; }
 
         public LatticeGrid Warp { get; }
 

@@ -193,10 +193,11 @@ public sealed partial class ProceduralTissueVolume : ITissueVolume
 
         if (stroma > 0f && _kind.FibreContrast > 0)
         {
-            float theta = region.Theta.Value(x / 150f, y / 150f) * 2f * MathF.PI;
             float warp = 5f * region.Warp.Value(x / 35f, y / 35f);
-            float along = (x * MathF.Cos(theta)) + (y * MathF.Sin(theta));
-            float fibre = 0.5f + (0.5f * MathF.Sin((along / 2.2f) + warp));
+            // bundles narrower than the gaps between them: the wave's crest cubed, scaled by
+            // 1.6 so its mean stays 0.5, a plain wave's (E[((1 + sin)/2)³] = 5/16)
+            float wave = 0.5f + (0.5f * region.Fibres.Wave(x, y, warp));
+            float fibre = 1.6f * wave * wave * wave;
             stroma *= 1f - ((float)_kind.FibreContrast * (1f - fibre));
         }
 
