@@ -19,21 +19,21 @@ public sealed class ContrastRatioFocusController : IFocusController
     private int _rejected;
 
     /// <summary>
-    /// Imaging contrast a segment needs, as a multiple of the noise floor, to count. Default 2.
+    /// Imaging contrast a segment needs, as a multiple of the noise floor, to count. Default 3:
+    /// a segment's ratio divides by its contrast above the floor, so a segment barely above it
+    /// (2× the floor leaves 1×) has a ratio as uncertain as its value, and one such segment on
+    /// faint stroma was seen to fake a peak 3 µm from focus; at 3× the uncertainty halves.
     /// </summary>
-    public double TextureFactor { get; init; } = 2.0;
+    public double TextureFactor { get; init; } = 3.0;
 
     /// <summary>Fewest textured segments for a reading to count. Default 6.</summary>
     public int MinSegments { get; init; } = 6;
 
     /// <summary>
-    /// Largest change of height accepted from one reading, µm; larger jumps (a fold, a speck, a
-    /// misread peak on faint texture) are treated as outliers and the height is held. Default
-    /// 2 µm: more than the steepest seated slide the scenario ranges allow moves between two
-    /// readings a tile column (66.6 µm at 40x) apart, 1° of tray tilt and 0.5° of wedge giving
-    /// 1.74 µm; a surface that really is steeper is followed once three readings agree.
+    /// Largest change of height accepted from one reading, µm; larger jumps (a fold, a speck)
+    /// are treated as outliers and the height is held. Default 3 µm.
     /// </summary>
-    public double MaxStepUm { get; init; } = 2.0;
+    public double MaxStepUm { get; init; } = 3.0;
 
     /// <inheritdoc/>
     public string Name => "contrast-ratio";

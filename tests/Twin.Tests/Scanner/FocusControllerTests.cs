@@ -31,17 +31,34 @@ public sealed class FocusControllerTests
         return new FocusReading(objective, offsets, focus, imaging, Floor);
     }
 
-    [TestCase(0.0, 0.0)]
-    [TestCase(0.0, 1.7)]
-    [TestCase(2.0, -0.6)]
-    [TestCase(-1.0, 2.5)]
-    public void Update_GaussianContrast_FindsTheTrueHeight(double objective, double truth)
+    [TestCase(0.0, 0.0, 0.01)]
+    [TestCase(0.0, 1.7, 0.01)]
+    [TestCase(2.0, -0.6, 0.01)]
+    [TestCase(-1.0, 2.5, 0.03)]
+    public void Update_GaussianContrast_FindsTheTrueHeight(
+        double objective, double truth, double texture)
     {
+        // 3.5 µm out, the imaging contrast falls to 1.4 % of the texture: the last case's
+        // texture keeps it clear of the noise (4.3× the floor)
         var controller = new ContrastRatioFocusController();
         controller.BeginStripe(objective);
-        var estimate = controller.Update(Reading(objective, truth), limitStep: false);
+        double[] t = [.. Enumerable.Range(0, Segments)
+            .Select(i => texture * (1 + (0.5 * Math.Sin(i * 1.7))))];
+        var reading = Reading(objective, truth, t);
+        var estimate = controller.Update(reading, limitStep: false);
         Assert.That(estimate.Status, Is.EqualTo(FocusStatus.Measured));
         Assert.That(estimate.TargetUm, Is.EqualTo(truth).Within(0.15));
+    }
+
+    [Test]
+    public void Update_ImagingContrastUnderThreeNoiseFloors_Holds()
+    {
+        // the same 3.5 µm with faint texture: every segment's imaging contrast is 2.4× the
+        // floor, too little for its ratio to mean anything
+        var controller = new ContrastRatioFocusController();
+        controller.BeginStripe(-1.0);
+        var estimate = controller.Update(Reading(-1.0, 2.5), limitStep: false);
+        Assert.That(estimate.Status, Is.EqualTo(FocusStatus.Held));
     }
 
     [Test]
