@@ -72,4 +72,36 @@ public sealed class CliOutputCheckTests
         AssertRejected(run, "unknown device 'nonsense' (known: cpu, gpu, auto, ilgpu-cpu)");
         Assert.That(Directory.Exists(outDir), Is.False);
     }
+
+    [Test]
+    public void Render_OutIsAFile_ExitsTwoBeforeRendering()
+    {
+        string dir = RepoPaths.NewOutputFolder("render-out-file");
+        string file = Path.Combine(dir, "taken");
+        File.WriteAllText(file, "x");
+        var run = CliRunner.Run(RepoPaths.Root, Quick, "render", "--device", "cpu",
+            "--out", file);
+        AssertRejected(run, $"--out {file} is a file, not a folder");
+    }
+
+
+    [Test]
+    public void Render_OutReadOnly_ExitsTwoBeforeRendering()
+    {
+        string dir = ReadOnlyFolder("render-out-read-only");
+        var run = CliRunner.Run(RepoPaths.Root, Quick, "render", "--device", "cpu",
+            "--out", dir);
+        AssertRejected(run, $"--out {dir} cannot be written: permission denied");
+    }
+
+
+    [Test]
+    public void Sweep_OutIsAFile_ExitsTwoBeforeScanning()
+    {
+        string dir = RepoPaths.NewOutputFolder("sweep-out-file");
+        string file = Path.Combine(dir, "taken");
+        File.WriteAllText(file, "x");
+        var run = CliRunner.Run(RepoPaths.Root, Quick, "sweep", Sweep, "--out", file);
+        AssertRejected(run, $"--out {file} is a file, not a folder");
+    }
 }
