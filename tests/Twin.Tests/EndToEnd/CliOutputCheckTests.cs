@@ -14,8 +14,6 @@ public sealed class CliOutputCheckTests
 {
     private static readonly TimeSpan Quick = TimeSpan.FromMinutes(1);
 
-    private static string Sweep => Path.Combine("scenarios", "ans-threshold-sweep.yaml");
-
     private static string SmokeRack => Path.Combine("scenarios", "smoke-rack.yaml");
 
     /// <summary>Asserts exit code 2 and standard error being exactly the one line given.</summary>
@@ -23,6 +21,14 @@ public sealed class CliOutputCheckTests
     {
         Assert.That(run.ExitCode, Is.EqualTo(2), run.StdErr);
         Assert.That(run.StdErr.TrimEnd(), Is.EqualTo("error: " + error));
+    }
+
+    /// <summary>A file, alone in a fresh folder.</summary>
+    private static string ExistingFile(string name)
+    {
+        string file = Path.Combine(RepoPaths.NewOutputFolder(name), "taken");
+        File.WriteAllText(file, "x");
+        return file;
     }
 
     /// <summary>
@@ -61,7 +67,6 @@ public sealed class CliOutputCheckTests
         Assert.That(Directory.GetFileSystemEntries(dir), Is.EqualTo(new[] { report }));
     }
 
-
     [Test]
     public void Scan_UnknownDevice_CreatesNoOutputFolder()
     {
@@ -73,17 +78,14 @@ public sealed class CliOutputCheckTests
         Assert.That(Directory.Exists(outDir), Is.False);
     }
 
-    [Test]
-    public void Render_OutIsAFile_ExitsTwoBeforeRendering()
+    [TestCase("render --device cpu")]
+    [TestCase("sweep scenarios/ans-threshold-sweep.yaml")]
+    public void Command_OutIsAFile_ExitsTwoBeforeAnyWork(string command)
     {
-        string dir = RepoPaths.NewOutputFolder("render-out-file");
-        string file = Path.Combine(dir, "taken");
-        File.WriteAllText(file, "x");
-        var run = CliRunner.Run(RepoPaths.Root, Quick, "render", "--device", "cpu",
-            "--out", file);
+        string file = ExistingFile("out-file-" + command.Split(' ')[0]);
+        var run = CliRunner.Run(RepoPaths.Root, Quick, [.. command.Split(' '), "--out", file]);
         AssertRejected(run, $"--out {file} is a file, not a folder");
     }
-
 
     [Test]
     public void Render_OutReadOnly_ExitsTwoBeforeRendering()
@@ -94,14 +96,46 @@ public sealed class CliOutputCheckTests
         AssertRejected(run, $"--out {dir} cannot be written: permission denied");
     }
 
+    [Test]
+    public void Bench_JsonIsAFolder_ExitsTwoBeforeMeasuring()
+    {
+        string dir = RepoPaths.NewOutputFolder("bench-json-folder");
+        string json = Path.Combine(dir, "figures");
+        Directory.CreateDirectory(json);
+        var run = CliRunner.Run(RepoPaths.Root, Quick, "bench", "--seconds", "0.05",
+            "--json", json);
+        AssertRejected(run, $"--json {json} is a folder, not a file");
+        Assert.That(Directory.GetFileSystemEntries(dir), Is.EqualTo(new[] { json }),
+            "no temporary file beside it");
+        Assert.That(Directory.GetFileSystemEntries(json), Is.Empty);
+    }
 
     [Test]
-    public void Sweep_OutIsAFile_ExitsTwoBeforeScanning()
+    public void Bench_JsonUnderAFile_ExitsTwoBeforeMeasuring()
     {
-        string dir = RepoPaths.NewOutputFolder("sweep-out-file");
-        string file = Path.Combine(dir, "taken");
-        File.WriteAllText(file, "x");
-        var run = CliRunner.Run(RepoPaths.Root, Quick, "sweep", Sweep, "--out", file);
-        AssertRejected(run, $"--out {file} is a file, not a folder");
+        string file = ExistingFile("bench-json-under-file");
+        string json = Path.Combine(file, "sub", "figures.json");
+        var run = CliRunner.Run(RepoPaths.Root, Quick, "bench", "--seconds", "0.05",
+            "--json", json);
+        AssertRejected(run, $"--json {json} cannot be written: {file} is a file, not a folder");
+    }
+
+    [Test]
+    public void Bench_JsonInReadOnlyFolder_ExitsTwoBeforeMeasuring()
+    {
+        string dir = ReadOnlyFolder("bench-json-read-only");
+        string json = Path.Combine(dir, "figures.json");
+        var run = CliRunner.Run(RepoPaths.Root, Quick, "bench", "--seconds", "0.05",
+            "--json", json);
+        AssertRejected(run, $"--json {json} cannot be written: permission denied");
+        Assert.That(Directory.GetFileSystemEntries(dir), Is.Empty);
+    }
+
+    [Test]
+    public void Bench_SweepFileMissing_ExitsTwoBeforeMeasuring()
+    {
+        var run = CliRunner.Run(RepoPaths.Root, Quick, "bench", "--seconds", "0.05",
+            "--sweep", "no-such-sweep.yaml");
+        AssertRejected(run, "no-such-sweep.yaml: file not found");
     }
 }
