@@ -54,6 +54,18 @@ public static class BenchCommand
             return ExitCodes.BadInput;
         }
 
+        // the outputs and the sweep file are checked before anything is measured
+        if (jsonPath is not null && OutputFolder.CheckFile(jsonPath, "--json") is { } problem)
+        {
+            Console.Error.WriteLine("error: " + problem);
+            return ExitCodes.BadInput;
+        }
+
+        if (sweep is not null && SweepCommand.TryLoad(sweep) is null)
+        {
+            return ExitCodes.BadInput;
+        }
+
         var options = BenchOptions.Default with { SecondsPerMeasurement = seconds };
         var figures = BenchRunner.Run(options, line => Console.Error.WriteLine(line)).ToList();
         // SVS writing next to libvips writing the same pixels as a tiled JPEG pyramid
@@ -161,13 +173,15 @@ public static class BenchCommand
                 figures.Select(f => new { name = f.Name, value = Math.Round(f.Value, 4),
                     unit = f.Unit }),
                 new JsonSerializerOptions { WriteIndented = true });
-            string? folder = Path.GetDirectoryName(Path.GetFullPath(jsonPath));
-            if (folder is not null)
+            try
             {
-                Directory.CreateDirectory(folder);
+                ReportWriter.WriteAtomic(jsonPath, json + "\n");
             }
-
-            ReportWriter.WriteAtomic(jsonPath, json + "\n");
+            catch (IOException e)
+            {
+                Console.Error.WriteLine("error: " + e.Message);
+                return ExitCodes.Failure;
+            }
         }
 
         return ExitCodes.Ok;

@@ -78,12 +78,26 @@ public static class RenderCommand
         using (backend)
         {
             string folder = Path.Combine(outDir, "render");
-            Directory.CreateDirectory(folder);
+            if ((OutputFolder.Check(outDir) ?? OutputFolder.Check(folder)) is { } problem)
+            {
+                Console.Error.WriteLine("error: " + problem);
+                return ExitCodes.BadInput;
+            }
+
             Console.WriteLine($"rendering on {backend.Description} into {folder}");
             var jobs = TissueKinds.All.SelectMany(kind =>
                 new[] { ObjectiveModel.Forty, ObjectiveModel.Twenty }.Select(o => (kind, o)));
-            Parallel.ForEach(jobs, job => RenderKind(job.kind, job.o, size, seed, backend,
-                folder));
+            try
+            {
+                Parallel.ForEach(jobs, job => RenderKind(job.kind, job.o, size, seed, backend,
+                    folder));
+            }
+            catch (AggregateException e) when (e.Flatten().InnerExceptions
+                .FirstOrDefault(x => x is IOException or UnauthorizedAccessException) is { } io)
+            {
+                Console.Error.WriteLine("error: " + io.Message);
+                return ExitCodes.Failure;
+            }
         }
 
         return ExitCodes.Ok;

@@ -67,12 +67,7 @@ public static class ScanCommand
             return ExitCodes.BadInput;
         }
 
-        if (OutputFolder.Check(outDir) is { } problem)
-        {
-            Console.Error.WriteLine("error: " + problem);
-            return ExitCodes.BadInput;
-        }
-
+        // every option is checked before the output folder is created
         Twin.Optics.Compute.IRenderBackend backend;
         try
         {
@@ -85,6 +80,12 @@ public static class ScanCommand
         }
 
         using var backendScope = backend;
+        if (OutputFolder.Check(outDir, ScanRunner.OutputFiles(scenario)) is { } problem)
+        {
+            Console.Error.WriteLine("error: " + problem);
+            return ExitCodes.BadInput;
+        }
+
         var runner = new ScanRunner(new Twin.Scanner.Session.ScanSessionOptions
         {
             Backend = backend,

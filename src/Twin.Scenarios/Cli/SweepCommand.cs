@@ -40,13 +40,15 @@ public static class SweepCommand
         return command;
     }
 
-    internal static int Run(string path, string outDir, ulong? seed)
+    /// <summary>
+    /// Reads and validates a sweep file, printing each error (file, line and rule) to standard
+    /// error; returns null when it is not usable.
+    /// </summary>
+    internal static SweepSpec? TryLoad(string path)
     {
-        SweepSpec spec;
         try
         {
-            spec = SweepReader.Load(path);
-            spec = seed is { } s ? spec with { Seed = s } : spec;
+            return SweepReader.Load(path);
         }
         catch (ScenarioException e)
         {
@@ -55,6 +57,21 @@ public static class SweepCommand
                 Console.Error.WriteLine("error: " + error);
             }
 
+            return null;
+        }
+    }
+
+    internal static int Run(string path, string outDir, ulong? seed)
+    {
+        if (TryLoad(path) is not { } spec)
+        {
+            return ExitCodes.BadInput;
+        }
+
+        spec = seed is { } s ? spec with { Seed = s } : spec;
+        if (OutputFolder.Check(outDir) is { } problem)
+        {
+            Console.Error.WriteLine("error: " + problem);
             return ExitCodes.BadInput;
         }
 

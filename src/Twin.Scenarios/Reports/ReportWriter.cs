@@ -55,14 +55,47 @@ public static class ReportWriter
         return sb.ToString();
     }
 
-    /// <summary>Writes text to a file through a temporary name in the same folder.</summary>
-    public static void WriteAtomic(string path, string text)
+    /// <summary>
+    /// Writes text, UTF-8 without a byte-order mark, as <see cref="WriteAtomic(string, byte[])"/>.
+    /// </summary>
+    public static void WriteAtomic(string path, string text) =>
+        WriteAtomic(path, new UTF8Encoding(false).GetBytes(text));
+
+    /// <summary>
+    /// Writes bytes to a file through a temporary name in the same folder, then renames it, so
+    /// the final name holds either the old file or the whole new one. When the write or the
+    /// rename fails the temporary file is deleted and an <see cref="IOException"/> naming
+    /// <paramref name="path"/> (not the temporary name) is thrown.
+    /// </summary>
+    public static void WriteAtomic(string path, byte[] bytes)
     {
         string temp = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".",
             "." + Path.GetFileName(path) + ".tmp");
-        File.WriteAllText(temp, text, new UTF8Encoding(false));
-        File.Move(temp, path, overwrite: true);
+        try
+        {
+            File.WriteAllBytes(temp, bytes);
+            File.Move(temp, path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"cannot write {path}: {Reason(e, path)}", e);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
     }
+
+    private static string Reason(Exception e, string path) => e switch
+    {
+        UnauthorizedAccessException => "permission denied",
+        DirectoryNotFoundException => "its folder does not exist",
+        _ when Directory.Exists(path) => "it is a folder",
+        _ => e.Message,
+    };
 
     private static string F(double v) => v.ToString("0.####", CultureInfo.InvariantCulture);
 

@@ -17,6 +17,9 @@ namespace Twin.Scenarios.Running;
 /// </summary>
 public sealed class ScanRunner
 {
+    private const string ReportJson = "report.json";
+    private const string ReportCsv = "report.csv";
+
     private readonly ScanSessionOptions _options;
 
     /// <summary>Creates a runner with the given session models (defaults when omitted).</summary>
@@ -62,6 +65,14 @@ public sealed class ScanRunner
         }
     }
 
+    /// <summary>
+    /// The files a run writes into its output folder: the reports and one SVS file per slide
+    /// (DICOM files, when asked for, besides).
+    /// </summary>
+    public static IEnumerable<string> OutputFiles(Scenario scenario) =>
+        new[] { ReportJson, ReportCsv }.Concat(scenario.Racks.SelectMany(r => r.Slides)
+            .Select(SvsName));
+
     /// <summary>Scans every slide of the scenario into <paramref name="outDir"/>.</summary>
     public RunReport Run(
         Scenario scenario, string outDir, Hooks? hooks = null, CancellationToken cancel = default)
@@ -94,10 +105,12 @@ public sealed class ScanRunner
             Device = _options.Backend?.Name ?? "cpu",
             Slides = records,
         };
-        ReportWriter.WriteAtomic(Path.Combine(outDir, "report.json"), ReportWriter.ToJson(report));
-        ReportWriter.WriteAtomic(Path.Combine(outDir, "report.csv"), ReportWriter.ToCsv(report));
+        ReportWriter.WriteAtomic(Path.Combine(outDir, ReportJson), ReportWriter.ToJson(report));
+        ReportWriter.WriteAtomic(Path.Combine(outDir, ReportCsv), ReportWriter.ToCsv(report));
         return report;
     }
+
+    private static string SvsName(SlideEntry entry) => entry.Id + ".svs";
 
     private static SlideRecord ScanOne(
         Scenario scenario, RackSpec rack, SlideEntry entry, ScanSettings settings,
@@ -115,7 +128,7 @@ public sealed class ScanRunner
             };
         }
 
-        string file = entry.Id + ".svs";
+        string file = SvsName(entry);
         string path = Path.Combine(outDir, file);
         var macro = MacroImager.Capture(slide);
         var label = MacroImager.Label(macro);

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Twin.Scanner.Algorithms;
+using Twin.Scenarios.Reports;
 
 namespace Twin.Scenarios.Sweeps;
 
@@ -146,30 +147,11 @@ public static class SweepWriter
         foreach (var (name, bytes) in files)
         {
             string path = Path.Combine(outDir, name);
-            WriteAtomic(path, bytes);
+            ReportWriter.WriteAtomic(path, bytes);
             written.Add(path);
         }
 
         return written;
-    }
-
-    /// <summary>Writes bytes through a temporary name in the same folder, then renames.</summary>
-    public static void WriteAtomic(string path, byte[] bytes)
-    {
-        string temp = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".",
-            "." + Path.GetFileName(path) + ".tmp");
-        try
-        {
-            File.WriteAllBytes(temp, bytes);
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-        }
     }
 
     private static IEnumerable<string> SlideCells(

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ScottPlot;
 using Twin.Mechanics.Racks;
+using Twin.Scenarios.Reports;
 
 namespace Twin.Scenarios.Throughput;
 
@@ -204,10 +205,7 @@ public static class ThroughputPlots
     private static void Save(Plot plot, string path, int height, List<string> written)
     {
         byte[] png = plot.GetImageBytes(Width, height, ImageFormat.Png);
-        string temp = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".",
-            "." + Path.GetFileName(path) + ".tmp");
-        File.WriteAllBytes(temp, png);
-        File.Move(temp, path, overwrite: true);
+        ReportWriter.WriteAtomic(path, png);
         written.Add(path);
     }
 
