@@ -16,6 +16,8 @@ public static class BenchRunner
         var figures = new List<BenchFigure>
         {
             new("machine.cores", Environment.ProcessorCount, "count"),
+            // the minute before the bench's own work: how busy other jobs kept the machine
+            new("machine.loadAverage", BenchTiming.LoadAverage(), "runnable"),
         };
         var bench = new RenderBench(options);
         double mpx = bench.BlockMpx;
@@ -83,7 +85,6 @@ public static class BenchRunner
                 + $"{vipsRate:0.00} Mpx/s; ratio {renderRate / vipsRate:0.00}");
         }
 
-        figures.Add(new("machine.loadAverage", BenchTiming.LoadAverage(), "runnable"));
         return figures;
     }
 

@@ -120,7 +120,8 @@ public static class RenderCommand
             former.RenderTile(origin, origin, size, size, (kind.ThicknessUm / 2) + dz, seed,
                 image.Pixels);
             string path = Path.Combine(folder, FileName(kind, objective, dz));
-            File.WriteAllBytes(path, ImageCodec.EncodePng(image));
+            // temporary name, then renamed: a cancelled run leaves no half-written PNG
+            Reports.ReportWriter.WriteAtomic(path, ImageCodec.EncodePng(image));
             Console.WriteLine(path);
         }
     }
