@@ -38,6 +38,8 @@ public static class BenchRunner
             log("backend gpu: none present (ILGPU sees no CUDA or OpenCL device)");
         }
 
+        log("backend ilgpu-cpu: not timed (ILGPU's CPU emulator, ~700x slower, for tests)");
+
         foreach (string name in backends)
         {
             using var backend = RenderBackends.Create(name);
