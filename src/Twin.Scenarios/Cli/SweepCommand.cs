@@ -69,7 +69,7 @@ public static class SweepCommand
         }
 
         spec = seed is { } s ? spec with { Seed = s } : spec;
-        if (OutputFolder.Check(outDir) is { } problem)
+        if (OutputFolder.Check(outDir, SweepWriter.OutputFiles) is { } problem)
         {
             Console.Error.WriteLine("error: " + problem);
             return ExitCodes.BadInput;

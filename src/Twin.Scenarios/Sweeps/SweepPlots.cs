@@ -18,15 +18,19 @@ public static class SweepPlots
     /// <summary>Font of every text (a sans face, from fonts-dejavu-core).</summary>
     public const string FontName = "DejaVu Sans";
 
+    /// <summary>The plots' file names, in the order <see cref="Render"/> gives them.</summary>
+    public static IReadOnlyList<string> FileNames { get; } =
+        ["rates-vs-threshold.png", "added-time-vs-threshold.png", "missed-vs-rescanned.png"];
+
     /// <summary>Renders every plot; returns file name → PNG bytes, in a fixed order.</summary>
     public static IReadOnlyList<(string File, byte[] Png)> Render(IReadOnlyList<SweepRow> rows)
     {
         var groups = rows.GroupBy(r => (r.Focus, r.Ans)).Select(g => g.ToList()).ToList();
         return
         [
-            ("rates-vs-threshold.png", Rates(groups)),
-            ("added-time-vs-threshold.png", AddedTime(groups)),
-            ("missed-vs-rescanned.png", TradeOff(groups)),
+            (FileNames[0], Rates(groups)),
+            (FileNames[1], AddedTime(groups)),
+            (FileNames[2], TradeOff(groups)),
         ];
     }
 

@@ -127,6 +127,10 @@ public static class SweepWriter
         }) + "\n";
     }
 
+    /// <summary>Names of the files <see cref="WriteAll"/> writes into the output folder.</summary>
+    public static IReadOnlyList<string> OutputFiles { get; } =
+        ["sweep.csv", "slides.csv", "sweep.json", .. SweepPlots.FileNames];
+
     /// <summary>
     /// Writes every output into <paramref name="outDir"/>; returns the paths written. Nothing
     /// is written until all of it is rendered.
@@ -137,9 +141,9 @@ public static class SweepWriter
     {
         var files = new List<(string Name, byte[] Bytes)>
         {
-            ("sweep.csv", Utf8(SweepCsv(rows))),
-            ("slides.csv", Utf8(SlidesCsv(spec, outcomes, evaluator))),
-            ("sweep.json", Utf8(SweepJson(spec, outcomes))),
+            (OutputFiles[0], Utf8(SweepCsv(rows))),
+            (OutputFiles[1], Utf8(SlidesCsv(spec, outcomes, evaluator))),
+            (OutputFiles[2], Utf8(SweepJson(spec, outcomes))),
         };
         files.AddRange(SweepPlots.Render(rows));
         Directory.CreateDirectory(outDir);

@@ -68,6 +68,18 @@ public sealed class CliOutputCheckTests
     }
 
     [Test]
+    public void Sweep_OutputNameIsAFolder_ExitsTwoBeforeScanning()
+    {
+        string dir = RepoPaths.NewOutputFolder("sweep-csv-folder");
+        string csv = Path.Combine(dir, "sweep.csv");
+        Directory.CreateDirectory(csv);
+        var run = CliRunner.Run(RepoPaths.Root, Quick, "sweep",
+            "scenarios/ans-threshold-sweep.yaml", "--out", dir);
+        AssertRejected(run, $"--out {dir} cannot be written: {csv} is a folder, not a file");
+        Assert.That(Directory.GetFileSystemEntries(dir), Is.EqualTo(new[] { csv }));
+    }
+
+    [Test]
     public void Scan_UnknownDevice_CreatesNoOutputFolder()
     {
         string dir = RepoPaths.NewOutputFolder("scan-bad-device");
