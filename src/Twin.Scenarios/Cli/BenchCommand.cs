@@ -24,6 +24,18 @@ public static class BenchCommand
         {
             Description = "Least time per timed measurement, s",
             DefaultValueFactory = _ => BenchOptions.Default.SecondsPerMeasurement,
+            CustomParser = result =>
+            {
+                string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture,
+                        out double v))
+                {
+                    return v;
+                }
+
+                result.AddError($"--seconds '{text}' must be a number of seconds");
+                return 0;
+            },
         };
         var fullOpt = new Option<bool>("--full-slide")
         {

@@ -48,7 +48,7 @@ public static class OutputFolder
             return $"{option} must name a file";
         }
 
-        if (Directory.Exists(path))
+        if (Directory.Exists(path) || Path.EndsInDirectorySeparator(path))
         {
             return $"{option} {path} is a folder, not a file";
         }

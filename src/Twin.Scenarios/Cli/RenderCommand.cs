@@ -78,15 +78,18 @@ public static class RenderCommand
         using (backend)
         {
             string folder = Path.Combine(outDir, "render");
-            if ((OutputFolder.Check(outDir) ?? OutputFolder.Check(folder)) is { } problem)
+            var jobs = TissueKinds.All.SelectMany(kind =>
+                new[] { ObjectiveModel.Forty, ObjectiveModel.Twenty }.Select(o => (kind, o)))
+                .ToList();
+            var names = jobs.SelectMany(job => DefocusUm.Select(dz => FileName(job.kind, job.o,
+                dz)));
+            if ((OutputFolder.Check(outDir) ?? OutputFolder.Check(folder, names)) is { } problem)
             {
                 Console.Error.WriteLine("error: " + problem);
                 return ExitCodes.BadInput;
             }
 
             Console.WriteLine($"rendering on {backend.Description} into {folder}");
-            var jobs = TissueKinds.All.SelectMany(kind =>
-                new[] { ObjectiveModel.Forty, ObjectiveModel.Twenty }.Select(o => (kind, o)));
             try
             {
                 Parallel.ForEach(jobs, job => RenderKind(job.kind, job.o, size, seed, backend,

@@ -10,9 +10,10 @@ public static class SeedOption
     public const ulong Max = 4_000_000_000_000_000;
 
     /// <summary>Creates the option.</summary>
-    public static Option<ulong?> Create() => new("--seed")
+    /// <param name="replaces">Whose seed it replaces, for the help text.</param>
+    public static Option<ulong?> Create(string replaces = "the scenario's") => new("--seed")
     {
-        Description = $"Master seed, a whole number 0..{Max} (replaces the scenario's)",
+        Description = $"Master seed, a whole number 0..{Max} (replaces {replaces})",
         CustomParser = result =>
         {
             string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";

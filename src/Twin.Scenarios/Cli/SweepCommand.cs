@@ -25,10 +25,7 @@ public static class SweepCommand
             Description = "Output folder for sweep.csv, slides.csv, sweep.json and the plots",
             DefaultValueFactory = _ => "out",
         };
-        var seedOpt = new Option<ulong?>("--seed")
-        {
-            Description = "Master seed (replaces the sweep file's)",
-        };
+        var seedOpt = SeedOption.Create("the sweep file's");
         var command = new Command("sweep",
             "Tilt-threshold sweep: a seeded slide population against ANS thresholds and "
             + "algorithms, to CSV and plots")

@@ -57,7 +57,8 @@ public static class ThroughputCommand
         {
             ts = ThroughputScenarioLoader.Load(path);
             Running.ScanRunner.Preflight(ts.Scenario);
-            if (OutputFolder.Check(outDir) is { } problem)
+            if (OutputFolder.Check(outDir,
+                [.. ThroughputReport.OutputFiles, .. ThroughputPlots.FileNames]) is { } problem)
             {
                 Console.Error.WriteLine("error: " + problem);
                 return ExitCodes.BadInput;

@@ -25,22 +25,7 @@ public static class ScenarioReader
     /// <summary>Reads a scenario file.</summary>
     public static Scenario Load(string path)
     {
-        if (Directory.Exists(path))
-        {
-            throw new ScenarioException([new ScenarioError(path, 0,
-                "is a folder, not a scenario file")]);
-        }
-
-        if (!File.Exists(path))
-        {
-            throw new ScenarioException([new ScenarioError(path, 0, "file not found")]);
-        }
-
-        if (new FileInfo(path).Length > MaxBytes)
-        {
-            throw new ScenarioException([new ScenarioError(path, 0,
-                $"file is larger than {MaxBytes} bytes")]);
-        }
+        RequireFile(path, "scenario");
 
         string text;
         try
@@ -436,6 +421,32 @@ public static class ScenarioReader
             WavinessPeriodUm = f.Number("wavinessPeriodUm", 100, 100_000, "µm") ?? 2000,
             WavinessPhase = f.Number("wavinessPhase", -10, 10, "radians") ?? 0,
         };
+    }
+
+    /// <summary>
+    /// Throws a <see cref="ScenarioException"/> unless <paramref name="path"/> is a file small
+    /// enough to read: a folder, a missing file and an oversized one each say so.
+    /// </summary>
+    /// <param name="path">The file as given.</param>
+    /// <param name="kind">What the file should be, for the message ("scenario", "sweep").</param>
+    public static void RequireFile(string path, string kind)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new ScenarioException([new ScenarioError(path, 0,
+                $"is a folder, not a {kind} file")]);
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new ScenarioException([new ScenarioError(path, 0, "file not found")]);
+        }
+
+        if (new FileInfo(path).Length > MaxBytes)
+        {
+            throw new ScenarioException([new ScenarioError(path, 0,
+                $"file is larger than {MaxBytes} bytes")]);
+        }
     }
 
     private static string Clean(string message)

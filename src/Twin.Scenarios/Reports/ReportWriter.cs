@@ -63,18 +63,36 @@ public static class ReportWriter
 
     /// <summary>
     /// Writes bytes to a file through a temporary name in the same folder, then renames it, so
-    /// the final name holds either the old file or the whole new one. When the write or the
-    /// rename fails the temporary file is deleted and an <see cref="IOException"/> naming
+    /// the final name holds either the old file or the whole new one. A symbolic link is
+    /// followed (the file it points to is replaced, the link stays); a device or a pipe such
+    /// as /dev/null is written into directly, never replaced. When the write or the rename
+    /// fails the temporary file is deleted and an <see cref="IOException"/> naming
     /// <paramref name="path"/> (not the temporary name) is thrown.
     /// </summary>
     public static void WriteAtomic(string path, byte[] bytes)
     {
-        string temp = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".",
-            "." + Path.GetFileName(path) + ".tmp");
+        string target = new FileInfo(path).LinkTarget is null ? path
+            : File.ResolveLinkTarget(path, returnFinalTarget: true)?.FullName ?? path;
+        if (FileKind.IsSpecial(target))
+        {
+            try
+            {
+                using var stream = new FileStream(target, FileMode.Open, FileAccess.Write);
+                stream.Write(bytes);
+                return;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new IOException($"cannot write {path}: {Reason(e, path)}", e);
+            }
+        }
+
+        string temp = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(target)) ?? ".",
+            "." + Path.GetFileName(target) + ".tmp");
         try
         {
             File.WriteAllBytes(temp, bytes);
-            File.Move(temp, path, overwrite: true);
+            File.Move(temp, target, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -71,7 +71,13 @@ public sealed class ScanRunner
     /// </summary>
     public static IEnumerable<string> OutputFiles(Scenario scenario) =>
         new[] { ReportJson, ReportCsv }.Concat(scenario.Racks.SelectMany(r => r.Slides)
-            .Select(SvsName));
+            .SelectMany(slide => scenario.Scanner.Dicom
+                ? DicomLevels.Select(k => $"{slide.Id}-level{k}.dcm").Prepend(SvsName(slide))
+                : [SvsName(slide)]));
+
+    // every level a DICOM pyramid of one slide can have: each level is a quarter of the one
+    // before, so 16 levels would span 4^15 ≈ 10⁹ pixels a side
+    private static IEnumerable<int> DicomLevels => Enumerable.Range(0, 16);
 
     /// <summary>Scans every slide of the scenario into <paramref name="outDir"/>.</summary>
     public RunReport Run(

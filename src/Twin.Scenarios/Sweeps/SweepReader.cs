@@ -23,16 +23,7 @@ public static class SweepReader
     /// <summary>Reads a sweep file.</summary>
     public static SweepSpec Load(string path)
     {
-        if (!File.Exists(path))
-        {
-            throw new ScenarioException([new ScenarioError(path, 0, "file not found")]);
-        }
-
-        if (new FileInfo(path).Length > ScenarioReader.MaxBytes)
-        {
-            throw new ScenarioException([new ScenarioError(path, 0,
-                $"file is larger than {ScenarioReader.MaxBytes} bytes")]);
-        }
+        ScenarioReader.RequireFile(path, "sweep");
 
         string text;
         try

@@ -22,6 +22,13 @@ public static class ThroughputPlots
         Color.FromHex("#17becf"), Color.FromHex("#7f7f7f"),
     ];
 
+    /// <summary>The plots' file names, in the order <see cref="Write"/> writes them.</summary>
+    public static IReadOnlyList<string> FileNames { get; } =
+    [
+        "throughput-magnification.png", "throughput-ans.png", "throughput-zstack.png",
+        "throughput-gantt.png",
+    ];
+
     /// <summary>Writes every plot into a folder (created if missing); returns the paths.</summary>
     /// <param name="outDir">Output folder.</param>
     /// <param name="results">Every variant of the study, the scenario variant first.</param>
@@ -35,15 +42,15 @@ public static class ThroughputPlots
         // fontconfig's default face is a serif one on these machines
         Fonts.Default = "DejaVu Sans";
         var written = new List<string>();
-        Save(Magnification(results), Path.Combine(outDir, "throughput-magnification.png"),
+        Save(Magnification(results), Path.Combine(outDir, FileNames[0]),
             Height, written);
-        Save(Ans(results, scenarioRate), Path.Combine(outDir, "throughput-ans.png"), Height,
+        Save(Ans(results, scenarioRate), Path.Combine(outDir, FileNames[1]), Height,
             written);
-        Save(ZStack(results), Path.Combine(outDir, "throughput-zstack.png"), Height, written);
+        Save(ZStack(results), Path.Combine(outDir, FileNames[2]), Height, written);
         int slides = results[0].Run.Slides.Count;
         int rows = slides > 60 ? results[0].Run.Slides.Select(s => s.RackId).Distinct().Count()
             : slides;
-        Save(Gantt(results[0]), Path.Combine(outDir, "throughput-gantt.png"),
+        Save(Gantt(results[0]), Path.Combine(outDir, FileNames[3]),
             Math.Clamp(200 + (rows * 40), Height, 3000), written);
         return written;
     }

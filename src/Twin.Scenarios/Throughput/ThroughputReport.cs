@@ -33,6 +33,10 @@ public static class ThroughputReport
         "startS", "endS", "waitS", "bufferStallS", "imageStartS", "imageEndS", "storedS",
     ];
 
+    /// <summary>Names of the report files <see cref="Write"/> puts in the folder.</summary>
+    public static IReadOnlyList<string> OutputFiles { get; } =
+        ["throughput.json", "throughput.csv", "throughput-slides.csv"];
+
     /// <summary>Writes the three files into a folder (created if missing).</summary>
     /// <param name="outDir">Output folder.</param>
     /// <param name="ts">The scenario and settings the study ran.</param>
@@ -46,9 +50,9 @@ public static class ThroughputReport
         ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(mechanics);
         Directory.CreateDirectory(outDir);
-        string json = Path.Combine(outDir, "throughput.json");
-        string csv = Path.Combine(outDir, "throughput.csv");
-        string slides = Path.Combine(outDir, "throughput-slides.csv");
+        string json = Path.Combine(outDir, OutputFiles[0]);
+        string csv = Path.Combine(outDir, OutputFiles[1]);
+        string slides = Path.Combine(outDir, OutputFiles[2]);
         ReportWriter.WriteAtomic(json, Json(ts, results, mechanics));
         ReportWriter.WriteAtomic(csv, VariantsCsv(results));
         ReportWriter.WriteAtomic(slides, SlidesCsv(results[0]));

@@ -27,16 +27,7 @@ public static partial class ThroughputScenarioLoader
                 Cli.ScanCommand.Load(null, null), ThroughputSettings.Default);
         }
 
-        if (!File.Exists(path))
-        {
-            throw new ScenarioException([new ScenarioError(path, 0, "file not found")]);
-        }
-
-        if (new FileInfo(path).Length > ScenarioReader.MaxBytes)
-        {
-            throw new ScenarioException([new ScenarioError(path, 0,
-                $"file is larger than {ScenarioReader.MaxBytes} bytes")]);
-        }
+        ScenarioReader.RequireFile(path, "scenario");
 
         string text;
         try

@@ -79,6 +79,35 @@ public sealed class CliOutputCheckTests
         Assert.That(Directory.GetFileSystemEntries(dir), Is.EqualTo(new[] { csv }));
     }
 
+    [TestCase("scan scenarios/dicom-rack.yaml --device cpu", "D2-skin-level0.dcm")]
+    [TestCase("throughput scenarios/throughput-40x-15mm.yaml", "throughput.json")]
+    [TestCase("throughput scenarios/throughput-40x-15mm.yaml", "throughput-gantt.png")]
+    [TestCase("render --device cpu", "render/skin-40x-z0.png")]
+    public void Command_OutputNameIsAFolder_ExitsTwoBeforeAnyWork(string command, string name)
+    {
+        string dir = RepoPaths.NewOutputFolder("name-folder-" + name.Replace('/', '-'));
+        string taken = Path.Combine(dir, name);
+        Directory.CreateDirectory(taken);
+        var run = CliRunner.Run(RepoPaths.Root, Quick, [.. command.Split(' '), "--out", dir]);
+        string reported = name.Contains('/') ? Path.Combine(dir, "render") : dir;
+        AssertRejected(run,
+            $"--out {reported} cannot be written: {taken} is a folder, not a file");
+        Assert.That(Directory.GetFiles(dir, "*", SearchOption.AllDirectories), Is.Empty,
+            "nothing written");
+    }
+
+    [TestCase("bench --seconds abc", "--seconds 'abc' must be a number of seconds")]
+    [TestCase("sweep scenarios/ans-threshold-sweep.yaml --seed 1.5",
+        "--seed '1.5' must be a whole number from 0 to 4000000000000000")]
+    [TestCase("bench --sweep scenarios", "scenarios: is a folder, not a sweep file")]
+    public void Command_BadValue_OneLineExitTwo(string command, string error)
+    {
+        var run = CliRunner.Run(RepoPaths.Root, Quick, command.Split(' '));
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.StdErr);
+        Assert.That(run.StdErr, Does.Contain(error));
+        Assert.That(run.StdErr, Does.Not.Contain("System."), "no runtime type names");
+    }
+
     [Test]
     public void Scan_UnknownDevice_CreatesNoOutputFolder()
     {
