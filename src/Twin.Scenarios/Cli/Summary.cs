@@ -32,7 +32,7 @@ public static class Summary
                 scanned ? (s.IndexTiltEstimateDeg is { } e ? F(e, "0.000") : "n/a") + " / "
                     + F(s.IndexTiltTrueDeg, "0.000") : "-",
                 scanned ? F(s.FocusErrorRmsUm, "0.00") : "-",
-                scanned ? F(100 * s.InFocusFraction, "0") + " %" : "-");
+                scanned ? InFocus(s.InFocusFraction) : "-");
         }
 
         AnsiConsole.Write(table);
@@ -51,4 +51,12 @@ public static class Summary
 
     private static string F(double v, string format) =>
         v.ToString(format, CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A slide's in-focus share for people: whole percent, with one decimal from 99.5 % on so
+    /// that a slide partly out of focus never reads 100 %.
+    /// </summary>
+    public static string InFocus(double fraction) =>
+        (fraction < 1 ? F(Math.Min(99.9, 100 * fraction), fraction >= 0.995 ? "0.0" : "0")
+            : "100") + " %";
 }
